@@ -1,0 +1,58 @@
+"""The command line: a thin face on the core. ``reader`` alone opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli.common import CommandError, EXIT_USAGE
+from reader.store.db import ArchiveError
+
+# Each module adds its subcommands with ``register(subparsers)``; a subcommand's parser
+# sets ``handler=function(args) -> exit code``.
+COMMAND_MODULES = (
+    "reader.cli.importing",
+    "reader.cli.browsing",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Offline archive reader for Chinese bulletins. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--archive",
+        metavar="DIR",
+        help="archive folder (default: $READER_ARCHIVE, else index/ in a source checkout, "
+        "else the user data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from reader.cli.window import open_window
+
+            return open_window(args)
+        return int(handler(args))
+    except CommandError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return error.exit_code
+    except ArchiveError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,61 @@
+"""Plain data passed between the extractors, the bulletin parser and the importer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class SourceError(Exception):
+    """A file that cannot be imported, with the reason in words an editor understands.
+
+    ``str(error)`` is the reason alone (e.g. "PDF is encrypted"); the importer adds the
+    file name when it reports it.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line or paragraph as a source presents it, with the layout cues it gives.
+
+    Text files give one block per line (blank lines included, as empty text), PDFs one
+    block per typeset line, DOCX one per paragraph. A cue is ``None`` when the source does
+    not say.
+    """
+
+    text: str
+    page: int | None = None
+    size: float | None = None
+    bold: bool | None = None
+    centered: bool | None = None
+    indented: bool | None = None
+    ends_paragraph: bool | None = None
+    starts_page: bool = False
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    """An article as the bulletin printed it."""
+
+    title: str
+    paragraphs: list[str]
+    toc_title: str | None = None
+    toc_page: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The body, paragraphs joined by newlines (the form the store keeps)."""
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(slots=True)
+class ParsedIssue:
+    """An issue (期) of a bulletin with its articles in printed order."""
+
+    articles: list[ParsedArticle]
+    series: str | None = None
+    year: int | None = None
+    issue_no: int | None = None
+    editor_org: str | None = None
+    editor: str | None = None
+    phone: str | None = None
+    warnings: list[str] = field(default_factory=list)

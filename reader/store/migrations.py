@@ -1,0 +1,167 @@
+"""The archive's schema, as numbered migrations applied in order.
+
+Each step is a function registered on :data:`MIGRATIONS`; its docstring says what it
+changes. Never edit a step that has shipped: add a new one. Tests open database files
+saved from every earlier schema version (tests/store/data/) and migrate them.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("reader")
+
+
+@MIGRATIONS(name="0001_issues_articles_sources")
+def m0001_issues_articles_sources(db: Database) -> None:
+    """Issues, their articles, and the files they were imported from."""
+    db.execute(
+        """
+        CREATE TABLE source_files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            format TEXT,
+            size INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            message TEXT,
+            issue_id INTEGER
+        )
+        """
+    )
+    db.execute("CREATE INDEX source_files_sha256 ON source_files(sha256)")
+    db.execute(
+        """
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            series TEXT,
+            year INTEGER,
+            issue_no INTEGER,
+            editor_org TEXT,
+            editor TEXT,
+            phone TEXT,
+            source_file_id INTEGER REFERENCES source_files(id),
+            fingerprint TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX issues_identity ON issues(series, year, issue_no)")
+    db.execute("CREATE INDEX issues_fingerprint ON issues(fingerprint)")
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            toc_title TEXT,
+            toc_page INTEGER,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX articles_issue ON articles(issue_id, ordinal)")
+    db.execute("CREATE INDEX articles_content_hash ON articles(content_hash)")
+
+
+@MIGRATIONS(name="0002_annotations")
+def m0002_annotations(db: Database) -> None:
+    """Notes, bookmarks, highlights and tags on articles: the editor's own work."""
+    db.execute(
+        """
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX notes_article ON notes(article_id)")
+    db.execute(
+        """
+        CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id),
+            position INTEGER,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            color TEXT NOT NULL,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'anchored',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX highlights_article ON highlights(article_id)")
+    db.execute(
+        """
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            tag_id INTEGER NOT NULL REFERENCES tags(id),
+            created TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag_id)
+        )
+        """
+    )
+
+
+@MIGRATIONS(name="0003_briefs")
+def m0003_briefs(db: Database) -> None:
+    """Briefs (专题汇编): a titled, ordered selection of articles from any issues."""
+    db.execute(
+        """
+        CREATE TABLE briefs (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            subtitle TEXT,
+            compiler TEXT,
+            date TEXT,
+            preface TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE brief_items (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            position INTEGER NOT NULL,
+            note TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX brief_items_brief ON brief_items(brief_id, position)")
+
+
+KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)

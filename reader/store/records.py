@@ -1,0 +1,42 @@
+"""Rows of the store as plain, typed records handed to the CLI, the GUI and exporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    id: int
+    issue_id: int
+    ordinal: int
+    title: str
+    toc_title: str | None
+    toc_page: int | None
+    text: str
+    content_hash: str
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n") if self.text else []
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRecord:
+    id: int
+    series: str | None
+    year: int | None
+    issue_no: int | None
+    editor_org: str | None
+    editor: str | None
+    phone: str | None
+    source_path: str | None
+    source_format: str | None
+    imported_at: str
+
+    def label(self) -> str:
+        """How an editor names the issue: 《科技情报参考》2023年第8期, with gaps for unknowns."""
+        series = f"《{self.series}》" if self.series else "《未标注》"
+        year = f"{self.year}年" if self.year is not None else ""
+        number = f"第{self.issue_no}期" if self.issue_no is not None else ""
+        return f"{series}{year}{number}" if (year or number) else f"{series}（期号未标注）"

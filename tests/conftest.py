@@ -1,0 +1,54 @@
+"""Shared fixtures: every data, cache and index folder points into tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's real archive, caches or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("READER_ARCHIVE", str(home / "archive"))
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    """An empty archive folder for one test."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def archive(archive_dir: Path) -> Iterator[object]:
+    from reader.archive import Archive
+
+    opened = Archive(archive_dir)
+    yield opened
+    opened.close()
+
+
+def corpus_files() -> list[Path]:
+    """The real bulletins, when ../shared/corpus is there."""
+    return sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS_DIR.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    return CORPUS_DIR
