@@ -34,7 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
+    _accept_archive_option_after_commands(subparsers)
     return parser
+
+
+def _accept_archive_option_after_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Let ``--archive DIR`` stand after the command too (``reader note list --archive D``)."""
+    for command_parser in set(subparsers.choices.values()):
+        option_strings = {o for action in command_parser._actions for o in action.option_strings}
+        if "--archive" not in option_strings:
+            command_parser.add_argument(
+                "--archive", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+            )
+        for action in command_parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_archive_option_after_commands(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,35 @@
+"""``reader import PATH...``: bring bulletin files into the archive."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli.common import EXIT_FAILED, EXIT_OK, open_archive
+from reader.cli.progress import TerminalProgress
+from reader.importer import FileOutcome, import_paths
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import bulletin files or folders (PDF, DOCX, TXT)",
+        description="Import bulletin files (PDF, DOCX, TXT in UTF-8/GB18030/UTF-16) or whole "
+        "folders. A line per file, then a summary; exits non-zero if any file was skipped.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.set_defaults(handler=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    progress = TerminalProgress("importing")
+
+    def report_line(outcome: FileOutcome) -> None:
+        progress.finish()
+        print(outcome.describe(), flush=True)
+
+    with open_archive(args) as archive:
+        report = import_paths(archive, args.paths, progress=progress, on_outcome=report_line)
+    progress.finish()
+    print(report.summary())
+    return EXIT_OK if report.ok else EXIT_FAILED
