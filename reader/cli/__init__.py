@@ -16,6 +16,8 @@ from reader.store.db import ArchiveError
 COMMAND_MODULES = (
     "reader.cli.importing",
     "reader.cli.browsing",
+    "reader.cli.annotating",
+    "reader.cli.backing_up",
 )
 
 

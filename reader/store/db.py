@@ -26,7 +26,7 @@ def open_database(path: Path) -> Database:
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         db = Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA busy_timeout=30000")
         _refuse_newer_schema(db, path)

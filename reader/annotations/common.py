@@ -1,0 +1,55 @@
+"""What the annotation modules share: the error type, timestamps, checks on input."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+
+class AnnotationError(ValueError):
+    """A bad id, offset or value, with a message an editor can act on."""
+
+
+def now_iso() -> str:
+    """The current UTC time, to the millisecond, as ISO 8601 text."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def article_text(db: Database, article_id: int) -> str:
+    """The text of an article, or :class:`AnnotationError` when there is no such article."""
+    row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise AnnotationError(f"there is no article {article_id} in this archive")
+    return str(row[0])
+
+
+def require_article(db: Database, article_id: int) -> None:
+    """Raise :class:`AnnotationError` unless the article exists."""
+    row = db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise AnnotationError(f"there is no article {article_id} in this archive")
+
+
+def check_text(text: str, what: str) -> str:
+    """``text`` unchanged if it can be stored (any Unicode, markup included), else an error.
+
+    Lone surrogates (from undecodable command-line bytes) cannot be written as UTF-8.
+    """
+    if not isinstance(text, str):
+        raise AnnotationError(f"{what} must be text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise AnnotationError(f"{what} holds bytes that are not valid Unicode text") from None
+    return text
+
+
+def write_returning(db: Database, sql: str, parameters: list[object]) -> tuple[object, ...] | None:
+    """Run a write with a RETURNING clause to completion; its first row, if any.
+
+    Fetching every row finishes the statement, so the enclosing COMMIT never meets a
+    write still in progress.
+    """
+    rows = db.execute(sql, parameters).fetchall()
+    return tuple(rows[0]) if rows else None
