@@ -35,8 +35,10 @@ class IssueRecord:
     imported_at: str
 
     def label(self) -> str:
-        """How an editor names the issue: 《科技情报参考》2023年第8期, with gaps for unknowns."""
-        series = f"《{self.series}》" if self.series else "《未标注》"
+        """How an editor names the issue: 《科技情报参考》2023年第8期, saying what is not printed."""
+        series = f"《{self.series}》" if self.series else ""
         year = f"{self.year}年" if self.year is not None else ""
         number = f"第{self.issue_no}期" if self.issue_no is not None else ""
-        return f"{series}{year}{number}" if (year or number) else f"{series}（期号未标注）"
+        if year or number:
+            return f"{series}{year}{number}"
+        return f"{series}（期号未标注）" if series else "（刊名、期号未标注）"
