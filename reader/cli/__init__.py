@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "reader.cli.browsing",
     "reader.cli.annotating",
     "reader.cli.backing_up",
+    "reader.cli.briefing",
 )
 
 

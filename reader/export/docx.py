@@ -1,0 +1,393 @@
+"""A brief as DOCX in the house style of Chinese official documents (GB/T 9704 as a guide).
+
+A4 with the standard margins, 小标宋 titles, 黑体/楷体 sub-headings, 仿宋 三号 body with a
+two-character first-line indent on a fixed 22-line grid, "— N —" page numbers, and a
+contents (TOC field) that Word and WPS can update, pre-filled so that it reads right first.
+Every run and every style names its East Asian font (``w:eastAsia``): python-docx's
+``font.name`` sets only the Latin slots, and Word then sets Chinese in a Japanese face.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from reader.export.model import (
+    CONTENTS_TITLE,
+    EDITOR_NOTE_LABEL,
+    HIGHLIGHTS_LABEL,
+    NOTES_LABEL,
+    PREFACE_TITLE,
+    Document,
+    ExportArticle,
+    Progress,
+)
+from reader.export.pagination import MM_TO_PT, PageGeometry, estimate_article_pages
+from reader.paths import resource_path
+
+STYLE_FILE = "docx_style.json"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# Sub-heading level -> (style, font role, bold) after GB/T 9704: 一、黑体 （一）楷体 (1)仿宋加粗.
+_SUBHEADINGS = {
+    1: ("Heading 2", "heading", False),
+    2: ("Heading 3", "kai", False),
+    3: ("Heading 4", "body", True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    """The DOCX house style read from resources/templates/docx_style.json."""
+
+    page: dict[str, float]
+    line_pitch: float
+    fonts: dict[str, dict[str, str]]
+    sizes: dict[str, float]
+    toc_levels: str
+
+    @property
+    def geometry(self) -> PageGeometry:
+        p = self.page
+        return PageGeometry(
+            width=(p["width"] - p["left"] - p["right"]) * MM_TO_PT,
+            height=(p["height"] - p["top"] - p["bottom"]) * MM_TO_PT,
+            line_pitch=self.line_pitch,
+            body_size=self.sizes["body"],
+            title_size=self.sizes["title"],
+            title_pitch=self.title_pitch,
+        )
+
+    @property
+    def title_pitch(self) -> float:
+        return round(self.sizes["title"] * 1.5, 1)
+
+
+def load_house_style() -> HouseStyle:
+    data: dict[str, Any] = json.loads(
+        resource_path("templates", STYLE_FILE).read_text(encoding="utf-8")
+    )
+    return HouseStyle(
+        page=data["page"],
+        line_pitch=data["line_pitch"],
+        fonts=data["fonts"],
+        sizes=data["sizes"],
+        toc_levels=data["toc_levels"],
+    )
+
+
+def _set_fonts(rpr: Any, font: dict[str, str]) -> None:
+    """Name the font in every slot of ``rpr``'s w:rFonts (theme fonts would override it)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in _THEME_FONT_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), font["latin"])
+    fonts.set(qn("w:hAnsi"), font["latin"])
+    fonts.set(qn("w:cs"), font["latin"])
+    fonts.set(qn("w:eastAsia"), font["east_asia"])
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+class _DocxWriter:
+    def __init__(self, house: HouseStyle) -> None:
+        self.house = house
+        self.doc = docx.Document()
+        self._bookmark = 0
+        self._style_ids: dict[str, str] = {}
+        self._setup_page()
+        self._setup_styles()
+        self._setup_font_table()
+
+    # Set-up -------------------------------------------------------------------------
+
+    def _setup_page(self) -> None:
+        p = self.house.page
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(p["width"]), Mm(p["height"])
+        section.top_margin, section.bottom_margin = Mm(p["top"]), Mm(p["bottom"])
+        section.left_margin, section.right_margin = Mm(p["left"]), Mm(p["right"])
+        section.footer_distance = Mm(p["footer"])
+        section.different_first_page_header_footer = True  # no page number on the cover
+        # No line grid (w:type): every style has an exact line pitch already, and
+        # LibreOffice would snap a 22 pt title line to two grid lines.
+        grid = section._sectPr.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.set(qn("w:linePitch"), str(round(self.house.line_pitch * 20)))
+
+    def _style(self, name: str, role: str, size: float, **options: Any) -> Any:
+        styles = self.doc.styles
+        style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        if name != "Normal":
+            style.base_style = styles["Normal"]
+        font = style.font
+        font.size = Pt(size)
+        font.bold = options.get("bold", False)
+        font.italic = False
+        font.color.rgb = None
+        _set_fonts(style.element.get_or_add_rPr(), self.house.fonts[role])
+        fmt = style.paragraph_format
+        fmt.alignment = options.get("align", WD_ALIGN_PARAGRAPH.JUSTIFY)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(options.get("pitch", self.house.line_pitch))
+        fmt.space_before = Pt(options.get("before", 0))
+        fmt.space_after = Pt(options.get("after", 0))
+        fmt.page_break_before = options.get("page_break", False)
+        fmt.keep_with_next = options.get("keep_next", False)
+        indent = options.get("indent", 2)
+        fmt.first_line_indent = Pt(indent * size)
+        ind = style.element.get_or_add_pPr().find(qn("w:ind"))
+        if ind is not None:
+            # In characters too, so the indent follows the font size as Word users expect.
+            ind.set(qn("w:firstLineChars"), str(indent * 100))
+        self._style_ids[name] = style.style_id
+        return style
+
+    def _setup_styles(self) -> None:
+        h, sizes = self.house, self.house.sizes
+        body, title = sizes["body"], sizes["title"]
+        center = WD_ALIGN_PARAGRAPH.CENTER
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_fonts(rpr_default, h.fonts["body"])
+        lang = rpr_default.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr_default.append(lang)
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        self._style("Normal", "body", body)
+        self._style(
+            "Brief Cover Title",
+            "title",
+            sizes["cover_title"],
+            align=center,
+            indent=0,
+            pitch=round(sizes["cover_title"] * 1.5),
+            before=150,
+            after=24,
+        )
+        self._style("Brief Subtitle", "kai", body, align=center, indent=0, after=180)
+        self._style("Brief Cover Line", "body", body, align=center, indent=0)
+        self._style(
+            "Brief Section Title",
+            "title",
+            title,
+            align=center,
+            indent=0,
+            pitch=h.title_pitch,
+            after=h.line_pitch,
+            page_break=True,
+            keep_next=True,
+        )
+        self._style(
+            "Heading 1",
+            "title",
+            title,
+            align=center,
+            indent=0,
+            pitch=h.title_pitch,
+            page_break=True,
+            keep_next=True,
+        )
+        self._style(
+            "Brief Source", "kai", body, align=center, indent=0, after=h.line_pitch, keep_next=True
+        )
+        for level, (name, role, bold) in _SUBHEADINGS.items():
+            self._style(name, role, body, bold=bold, keep_next=level == 1)
+        self._style("Brief Note", "kai", body)
+        self._style("Brief Label", "heading", body, indent=0, before=h.line_pitch / 2)
+        toc = self._style("toc 1", "body", body, indent=0)
+        width = Mm(h.page["width"] - h.page["left"] - h.page["right"])
+        toc.paragraph_format.tab_stops.add_tab_stop(
+            width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+        self._style("Footer", "page_number", sizes["page_number"], align=center, indent=0, pitch=20)
+        # Every other style still names theme fonts: point them at the body face too.
+        for style in self.doc.styles.element.findall(qn("w:style")):
+            rpr = style.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                style.append(rpr)
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None or fonts.get(qn("w:eastAsia")) is None:
+                _set_fonts(rpr, h.fonts["body"])
+
+    def _setup_font_table(self) -> None:
+        # Alternative names, GB2312 charset and family let Word and WPS pick a close face
+        # when the house font is not installed.
+        part = next(
+            p for p in self.doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
+        )
+        root = etree.fromstring(part.blob)
+        for font in self.house.fonts.values():
+            entry = etree.SubElement(root, qn("w:font"), {qn("w:name"): font["east_asia"]})
+            etree.SubElement(entry, qn("w:altName"), {qn("w:val"): font["alt"]})
+            etree.SubElement(entry, qn("w:charset"), {qn("w:val"): "86"})
+            etree.SubElement(entry, qn("w:family"), {qn("w:val"): font["family"]})
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    # Runs and fields ----------------------------------------------------------------
+
+    def _run(self, paragraph: DocxParagraph, text: str, role: str, bold: bool = False) -> Any:
+        run = paragraph.add_run(text)
+        rpr = run._element.get_or_add_rPr()
+        _set_fonts(rpr, self.house.fonts[role])
+        if bold:
+            run.bold = True
+        return run
+
+    def _field_char(self, paragraph: DocxParagraph, kind: str, role: str) -> None:
+        run = self._run(paragraph, "", role)
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run._element.append(char)
+
+    def _instruction(self, paragraph: DocxParagraph, instruction: str, role: str) -> None:
+        run = self._run(paragraph, "", role)
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = f" {instruction} "
+        run._element.append(instr)
+
+    def _field(self, paragraph: DocxParagraph, instruction: str, shown: str, role: str) -> None:
+        self._field_char(paragraph, "begin", role)
+        self._instruction(paragraph, instruction, role)
+        self._field_char(paragraph, "separate", role)
+        self._run(paragraph, shown, role)
+        self._field_char(paragraph, "end", role)
+
+    def _bookmark_around(self, paragraph: DocxParagraph, name: str) -> None:
+        self._bookmark += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmark))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmark))
+        ppr = paragraph._p.pPr
+        paragraph._p.insert(1 if ppr is not None else 0, start)
+        paragraph._p.append(end)
+
+    def _add_paragraph(self, style: str) -> DocxParagraph:
+        # python-docx looks a style name up among all styles on every paragraph (most of
+        # an export's time): set the known style id directly instead.
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self._style_ids[style]
+        return paragraph
+
+    def _paragraph(self, text: str, style: str, role: str, bold: bool = False) -> DocxParagraph:
+        paragraph = self._add_paragraph(style)
+        if text:
+            self._run(paragraph, text, role, bold)
+        return paragraph
+
+    # Parts of the brief -------------------------------------------------------------
+
+    def cover(self, document: Document) -> None:
+        self._paragraph(document.title, "Brief Cover Title", "title")
+        if document.subtitle:
+            self._paragraph(document.subtitle, "Brief Subtitle", "kai")
+        elif document.compiler or document.date:
+            self._paragraph("", "Brief Subtitle", "kai")
+        for line in (document.compiler, document.date):
+            if line:
+                self._paragraph(line, "Brief Cover Line", "body")
+
+    def preface(self, document: Document) -> None:
+        if not document.preface:
+            return
+        self._paragraph(PREFACE_TITLE, "Brief Section Title", "title")
+        for text in document.preface:
+            self._paragraph(text, "Brief Note", "kai")
+
+    def contents(self, document: Document, pages: list[int]) -> None:
+        self._paragraph(CONTENTS_TITLE, "Brief Section Title", "title")
+        last = len(document.articles) - 1
+        for index, (article, page) in enumerate(zip(document.articles, pages, strict=True)):
+            entry = self._add_paragraph("toc 1")
+            if index == 0:
+                self._field_char(entry, "begin", "body")
+                self._instruction(entry, f'TOC \\o "{self.house.toc_levels}" \\h \\z \\u', "body")
+                self._field_char(entry, "separate", "body")
+            self._run(entry, article.title, "body")
+            self._run(entry, "\t", "body")
+            self._field(entry, f"PAGEREF {_bookmark_name(index)} \\h", str(page), "body")
+            if index == last:
+                self._field_char(entry, "end", "body")
+
+    def article(self, index: int, article: ExportArticle) -> None:
+        heading = self._paragraph(article.title, "Heading 1", "title")
+        self._bookmark_around(heading, _bookmark_name(index))
+        self._paragraph(article.source, "Brief Source", "kai")
+        if article.editor_note:
+            note = self._paragraph("", "Brief Note", "kai")
+            self._run(note, EDITOR_NOTE_LABEL, "heading")
+            self._run(note, article.editor_note, "kai")
+        for paragraph in article.paragraphs:
+            if paragraph.is_heading:
+                style, role, bold = _SUBHEADINGS[paragraph.level]
+                self._paragraph(paragraph.text, style, role, bold)
+            elif paragraph.lead:
+                _, role, bold = _SUBHEADINGS[paragraph.level]
+                body = self._paragraph("", "Normal", "body")
+                self._run(body, paragraph.lead_text, role, bold)
+                self._run(body, paragraph.rest_text, "body")
+            else:
+                self._paragraph(paragraph.text, "Normal", "body")
+        if article.notes:
+            self._paragraph(NOTES_LABEL, "Brief Label", "heading")
+            for text in article.notes:
+                self._paragraph(text, "Brief Note", "kai")
+        if article.highlights:
+            self._paragraph(HIGHLIGHTS_LABEL, "Brief Label", "heading")
+            for mark in article.highlights:
+                line = self._paragraph(f"「{mark.quote}」", "Brief Note", "kai")
+                if mark.note:
+                    self._run(line, f"（{mark.note}）", "kai")
+
+    def page_numbers(self) -> None:
+        footer = self.doc.sections[0].footer
+        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        paragraph.style = self.doc.styles["Footer"]
+        self._run(paragraph, "— ", "page_number")
+        self._field(paragraph, "PAGE", "1", "page_number")
+        self._run(paragraph, " —", "page_number")
+
+    def core_properties(self, document: Document) -> None:
+        props = self.doc.core_properties
+        props.title = document.title
+        props.subject = document.subtitle or ""
+        props.author = document.compiler or ""
+
+
+def _bookmark_name(index: int) -> str:
+    return f"_Toc{index + 1:06d}"
+
+
+def write_docx(document: Document, path: Path, progress: Progress | None = None) -> None:
+    """Write the brief to ``path`` as a DOCX in the house style."""
+    house = load_house_style()
+    writer = _DocxWriter(house)
+    writer.cover(document)
+    writer.preface(document)
+    writer.contents(document, estimate_article_pages(document, house.geometry))
+    total = len(document.articles)
+    for index, article in enumerate(document.articles):
+        writer.article(index, article)
+        if progress is not None:
+            progress(index + 1, total)
+    writer.page_numbers()
+    writer.core_properties(document)
+    writer.doc.save(str(path))

@@ -1,0 +1,225 @@
+"""The neutral document every exporter writes: a brief's cover, preface and articles.
+
+Built once from the store (:func:`build_document`) and handed to the DOCX, PDF, HTML and
+Markdown writers, so that they agree on what a brief contains and differ only in looks.
+All text here is plain data: writers must never read markup into it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from sqlite_utils import Database
+
+from reader.store.issues import get_articles, get_issue
+from reader.store.records import IssueRecord
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called as articles are gathered or written."""
+
+CONTENTS_TITLE = "目　录"
+PREFACE_TITLE = "编者按"
+EDITOR_NOTE_LABEL = "编者注："
+NOTES_LABEL = "批注"
+HIGHLIGHTS_LABEL = "划线摘录"
+
+# 一、 (level 1), （一） (level 2), (1) / （1） (level 3): GB/T 9704's numbering of sub-heads.
+_HEADING_PATTERNS = (
+    (1, re.compile(r"[一二三四五六七八九十百]+、")),
+    (2, re.compile(r"[（(][一二三四五六七八九十百]+[)）]")),
+    (3, re.compile(r"[（(]\d{1,3}[)）]")),
+)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# A heading that runs on past this many characters without ending a sentence is body text.
+_MAX_HEADING_LENGTH = 60
+# XML 1.0 (DOCX) and HTML forbid these; they carry nothing in a bulletin.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+class ExportError(Exception):
+    """An export that cannot be done; the message says why, for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of an article.
+
+    ``level`` is 0 for body text or the level (1–3) of the sub-heading it opens with.
+    ``lead`` is 0 when a sub-heading paragraph is a heading on its own; for a body
+    paragraph that opens with a run-in heading (``一、聚焦创新主体培育。深入推进…``) it
+    is the length of that heading, which writers set in the heading face.
+    """
+
+    text: str
+    level: int = 0
+    lead: int = 0
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level > 0 and self.lead == 0
+
+    @property
+    def lead_text(self) -> str:
+        return self.text[: self.lead]
+
+    @property
+    def rest_text(self) -> str:
+        return self.text[self.lead :]
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    quote: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportArticle:
+    """An article as the brief prints it."""
+
+    article_id: int
+    title: str
+    source: str
+    paragraphs: tuple[Paragraph, ...]
+    editor_note: str | None = None
+    notes: tuple[str, ...] = ()
+    highlights: tuple[Highlight, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A brief ready to write: cover, optional preface, contents and articles in order."""
+
+    title: str
+    subtitle: str | None = None
+    compiler: str | None = None
+    date: str | None = None
+    preface: tuple[str, ...] = ()
+    articles: tuple[ExportArticle, ...] = field(default_factory=tuple)
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters no document format can hold, trimmed."""
+    return _CONTROL_CHARS.sub("", text).strip()
+
+
+def split_paragraphs(text: str | None) -> tuple[str, ...]:
+    """Non-empty paragraphs of a text whose paragraphs are separated by newlines."""
+    if not text:
+        return ()
+    lines = (clean_text(line) for line in text.replace("\r\n", "\n").split("\n"))
+    return tuple(line for line in lines if line)
+
+
+def classify_paragraph(text: str) -> Paragraph:
+    """A body paragraph, a sub-heading (一、 （一） (1)), or a body paragraph led by one.
+
+    ``一是…`` and the like stay body text: only a numeral followed by 、 or in brackets
+    opens a sub-heading.
+    """
+    for level, pattern in _HEADING_PATTERNS:
+        if not pattern.match(text):
+            continue
+        end = _SENTENCE_END.search(text)
+        if end is not None and end.end() < len(text):
+            return Paragraph(text, level, lead=end.end())
+        if len(text) <= _MAX_HEADING_LENGTH:
+            return Paragraph(text, level)
+        return Paragraph(text)
+    return Paragraph(text)
+
+
+def source_line(issue: IssueRecord | None) -> str:
+    """（来源：《科技情报参考》2023年第8期）, naming what is known of the issue."""
+    if issue is None:
+        return "（来源：期号未标注）"
+    series = f"《{issue.series}》" if issue.series else ""
+    year = f"{issue.year}年" if issue.year is not None else ""
+    number = f"第{issue.issue_no}期" if issue.issue_no is not None else ""
+    if not (year or number):
+        where = f"{series}（期号未标注）" if series else "期号未标注"
+    elif not number:
+        where = f"{series}{year}（期数未标注）"
+    else:
+        where = f"{series}{year}{number}"
+    return f"（来源：{where}）"
+
+
+def today_label(today: Date | None = None) -> str:
+    day = today or Date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _notes(db: Database, article_id: int) -> tuple[str, ...]:
+    rows = db.execute(
+        "SELECT text FROM notes WHERE article_id = ? ORDER BY created, id", [article_id]
+    ).fetchall()
+    return tuple(text for (raw,) in rows if (text := clean_text(raw)))
+
+
+def _highlights(db: Database, article_id: int) -> tuple[Highlight, ...]:
+    rows = db.execute(
+        'SELECT quote, note FROM highlights WHERE article_id = ? ORDER BY start, "end", id',
+        [article_id],
+    ).fetchall()
+    return tuple(
+        Highlight(quote, clean_text(note) or None if note else None)
+        for raw, note in rows
+        if (quote := clean_text(raw))
+    )
+
+
+def build_document(
+    db: Database,
+    article_ids: Sequence[int],
+    *,
+    title: str,
+    subtitle: str | None = None,
+    compiler: str | None = None,
+    date: str | None = None,
+    preface: str | None = None,
+    editor_notes: dict[int, str | None] | None = None,
+    include_notes: bool = False,
+    include_highlights: bool = False,
+) -> Document:
+    """Gather the articles (in the order given) and what the cover says into a Document.
+
+    Raises:
+        ExportError: no articles, or ids that are not in the store.
+    """
+    wanted = list(article_ids)
+    if not wanted:
+        raise ExportError("nothing to export: the brief has no articles")
+    records = get_articles(db, wanted)
+    found = {record.id for record in records}
+    missing = [str(i) for i in wanted if i not in found]
+    if missing:
+        raise ExportError(f"no article with id {', '.join(missing)}")
+    issues: dict[int, IssueRecord | None] = {}
+    articles: list[ExportArticle] = []
+    for record in records:
+        if record.issue_id not in issues:
+            issues[record.issue_id] = get_issue(db, record.issue_id)
+        note = (editor_notes or {}).get(record.id)
+        articles.append(
+            ExportArticle(
+                article_id=record.id,
+                title=clean_text(record.title) or "（无标题）",
+                source=source_line(issues[record.issue_id]),
+                paragraphs=tuple(classify_paragraph(p) for p in split_paragraphs(record.text)),
+                editor_note=clean_text(note) or None if note else None,
+                notes=_notes(db, record.id) if include_notes else (),
+                highlights=_highlights(db, record.id) if include_highlights else (),
+            )
+        )
+    return Document(
+        title=clean_text(title) or "专题汇编",
+        subtitle=clean_text(subtitle or "") or None,
+        compiler=clean_text(compiler or "") or None,
+        date=clean_text(date or "") or today_label(),
+        preface=split_paragraphs(preface),
+        articles=tuple(articles),
+    )

@@ -1,0 +1,399 @@
+"""A brief as PDF: A4, Chinese font embedded, text that copies and searches right.
+
+The one core module that uses Qt (QTextDocument laid out in pages, painted on a
+QPdfWriter), imported only when a PDF is asked for; Qt is imported inside functions. Text
+goes in with QTextCursor.insertText, never as HTML, so nothing in it is read as markup.
+Fonts come from :mod:`reader.export.fonts` (see there why they are derived copies).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.export.fonts import FontChoice, derived_font, find_chinese_fonts
+from reader.export.model import (
+    CONTENTS_TITLE,
+    EDITOR_NOTE_LABEL,
+    HIGHLIGHTS_LABEL,
+    NOTES_LABEL,
+    PREFACE_TITLE,
+    Document,
+    ExportError,
+    Progress,
+)
+
+# QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is set to,
+# and QTextDocument scales margins, indents and line heights by physical dpi / 96: at 1200
+# dpi device pixels and those scaled lengths agree.
+DPI = 1200
+PAGE_MM = (210.0, 297.0)
+MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
+BODY_PT, TITLE_PT, COVER_PT, FOOTER_PT = 16.0, 22.0, 26.0, 14.0
+LINE_PITCH_PT = 28.9
+# Features that swap a glyph for one the font's character map does not list: Qt then has
+# no character to write for it in the text layer, and it vanishes on copy. Noto CJK's
+# Latin 'locl' turns every "1" into such a glyph; ligatures do the same to "fi".
+_UNMAPPED_GLYPH_FEATURES = ("locl", "liga", "clig", "calt", "dlig")
+_FAMILIES = {
+    "body": "Reader Body CJK",
+    "title": "Reader Title CJK",
+    "heading": "Reader Heading CJK",
+}
+
+_lock = threading.Lock()
+_registered: dict[tuple[str, FontChoice], str] = {}
+_app: Any = None
+
+
+def mm(value: float) -> float:
+    return value / 25.4 * DPI
+
+
+def pt(value: float) -> float:
+    """Points as device pixels (page sizes, painting)."""
+    return value / 72 * DPI
+
+
+def fmt_len(value: float) -> float:
+    """Points as the 96-dpi lengths QTextFormat margins, indents and line heights take."""
+    return value / 72 * 96
+
+
+def _ensure_gui_application() -> None:
+    """Qt's font and PDF machinery needs a QGuiApplication; the CLI has none, and no screen."""
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication(["reader"])
+
+
+def _register_fonts() -> dict[str, str]:
+    """Family names (as Qt knows them) for the roles body, title and heading."""
+    from PySide6.QtGui import QFontDatabase
+
+    families: dict[str, str] = {}
+    with _lock:
+        for role, choice in find_chinese_fonts().items():
+            key = (role, choice)
+            if key not in _registered:
+                font_id = QFontDatabase.addApplicationFont(
+                    str(derived_font(choice, _FAMILIES[role]))
+                )
+                names = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+                if not names:
+                    raise ExportError(f"{choice.path}: Qt cannot load this font")
+                _registered[key] = names[0]
+            families[role] = _registered[key]
+    return families
+
+
+@dataclass
+class _Builder:
+    """Fills a QTextDocument with the brief, block by block."""
+
+    doc: Any
+    families: dict[str, str]
+
+    def __post_init__(self) -> None:
+        from PySide6.QtGui import QTextCursor
+
+        self.cursor = QTextCursor(self.doc)
+        self.first = True
+
+    def char_format(self, role: str, size: float, bold: bool = False) -> Any:
+        from PySide6.QtGui import QFont, QTextCharFormat
+
+        fmt = QTextCharFormat()
+        fmt.setFontFamilies([self.families[role]])
+        fmt.setFontPointSize(size)
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        fmt.setFontFeatures({QFont.Tag(tag): 0 for tag in _UNMAPPED_GLYPH_FEATURES})
+        return fmt
+
+    def block_format(
+        self,
+        *,
+        align: str = "justify",
+        indent_em: float = 2,
+        size: float = BODY_PT,
+        pitch: float = LINE_PITCH_PT,
+        before: float = 0,
+        after: float = 0,
+        page_break: bool = False,
+    ) -> Any:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QTextBlockFormat, QTextFormat
+
+        fmt = QTextBlockFormat()
+        alignment = {
+            "justify": Qt.AlignmentFlag.AlignJustify,
+            "center": Qt.AlignmentFlag.AlignHCenter,
+            "left": Qt.AlignmentFlag.AlignLeft,
+            "right": Qt.AlignmentFlag.AlignRight,
+        }[align]
+        fmt.setAlignment(alignment)
+        # Unlike margins and line heights, Qt takes the indent in device pixels, unscaled.
+        fmt.setTextIndent(pt(size * indent_em))
+        fmt.setLineHeight(fmt_len(pitch), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        fmt.setTopMargin(fmt_len(before))
+        fmt.setBottomMargin(fmt_len(after))
+        if page_break:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        return fmt
+
+    def block(self, runs: list[tuple[str, Any]], block_format: Any) -> int:
+        """Add a paragraph of plain-text runs; returns its position in the document."""
+        if self.first:
+            self.cursor.setBlockFormat(block_format)
+            self.cursor.setBlockCharFormat(runs[0][1])
+            self.first = False
+        else:
+            self.cursor.insertBlock(block_format, runs[0][1])
+        position = self.cursor.block().position()
+        for text, fmt in runs:
+            self.cursor.insertText(text, fmt)
+        return position
+
+    def simple(self, text: str, role: str, size: float, **block: Any) -> int:
+        return self.block(
+            [(text, self.char_format(role, size))], self.block_format(size=size, **block)
+        )
+
+    def contents_table(self, titles: list[str]) -> Any:
+        from PySide6.QtGui import QTextCharFormat, QTextFrameFormat, QTextLength, QTextTableFormat
+
+        table_format = QTextTableFormat()
+        table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+        table_format.setBorder(0)
+        table_format.setCellPadding(fmt_len(2))
+        table_format.setCellSpacing(0)
+        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table_format.setColumnWidthConstraints(
+            [
+                QTextLength(QTextLength.Type.PercentageLength, 90),
+                QTextLength(QTextLength.Type.PercentageLength, 10),
+            ]
+        )
+        table = self.cursor.insertTable(len(titles), 2, table_format)
+        entry = self.char_format("body", BODY_PT)
+        for row, title in enumerate(titles):
+            left = table.cellAt(row, 0).firstCursorPosition()
+            left.setBlockFormat(self.block_format(align="left", indent_em=0))
+            left.insertText(f"{row + 1}. {title}", entry)
+            cell = table.cellAt(row, 1)
+            cell_format = cell.format().toTableCellFormat()
+            # The page number stands on the entry's last line, as in a printed contents.
+            cell_format.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBottom)
+            cell.setFormat(cell_format)
+            right = cell.firstCursorPosition()
+            right.setBlockFormat(self.block_format(align="right", indent_em=0))
+        self.cursor.movePosition(self.cursor.MoveOperation.End)
+        return table
+
+
+def _build(
+    builder: _Builder, document: Document, progress: Progress | None
+) -> tuple[Any, list[int]]:
+    b = builder
+    # Qt drops the top margin of a document's first block: an empty block makes the space.
+    b.simple("", "body", BODY_PT, indent_em=0, after=150)
+    b.simple(
+        document.title,
+        "title",
+        COVER_PT,
+        align="center",
+        indent_em=0,
+        pitch=COVER_PT * 1.5,
+        after=30,
+    )
+    b.simple(document.subtitle or "", "body", BODY_PT, align="center", indent_em=0, after=180)
+    for line in (document.compiler, document.date):
+        if line:
+            b.simple(line, "body", BODY_PT, align="center", indent_em=0)
+    if document.preface:
+        b.simple(
+            PREFACE_TITLE,
+            "title",
+            TITLE_PT,
+            align="center",
+            indent_em=0,
+            pitch=TITLE_PT * 1.5,
+            after=LINE_PITCH_PT,
+            page_break=True,
+        )
+        for text in document.preface:
+            b.simple(text, "body", BODY_PT)
+    b.simple(
+        CONTENTS_TITLE,
+        "title",
+        TITLE_PT,
+        align="center",
+        indent_em=0,
+        pitch=TITLE_PT * 1.5,
+        after=LINE_PITCH_PT,
+        page_break=True,
+    )
+    table = b.contents_table([a.title for a in document.articles])
+    starts: list[int] = []
+    heading_fonts = {1: ("heading", False), 2: ("body", False), 3: ("body", True)}
+    body_fmt = b.char_format("body", BODY_PT)
+    for number, article in enumerate(document.articles, start=1):
+        starts.append(
+            b.simple(
+                article.title,
+                "title",
+                TITLE_PT,
+                align="center",
+                indent_em=0,
+                pitch=TITLE_PT * 1.5,
+                page_break=True,
+            )
+        )
+        b.simple(article.source, "body", BODY_PT, align="center", indent_em=0, after=LINE_PITCH_PT)
+        if article.editor_note:
+            b.block(
+                [
+                    (EDITOR_NOTE_LABEL, b.char_format("heading", BODY_PT)),
+                    (article.editor_note, body_fmt),
+                ],
+                b.block_format(),
+            )
+        for paragraph in article.paragraphs:
+            if paragraph.level:
+                role, bold = heading_fonts[paragraph.level]
+                lead_fmt = b.char_format(role, BODY_PT, bold)
+                if paragraph.is_heading:
+                    b.block([(paragraph.text, lead_fmt)], b.block_format())
+                else:
+                    b.block(
+                        [(paragraph.lead_text, lead_fmt), (paragraph.rest_text, body_fmt)],
+                        b.block_format(),
+                    )
+            else:
+                b.block([(paragraph.text, body_fmt)], b.block_format())
+        if article.notes:
+            b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            for note in article.notes:
+                b.simple(note, "body", BODY_PT)
+        if article.highlights:
+            b.simple(HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            for mark in article.highlights:
+                note = f"（{mark.note}）" if mark.note else ""
+                b.simple(f"「{mark.quote}」{note}", "body", BODY_PT)
+        if progress is not None:
+            progress(number, len(document.articles))
+    return table, starts
+
+
+def _page_of(doc: Any, position: int, page_height: float) -> int:
+    """The page (1-based) on which the block at ``position`` shows its first line."""
+    block = doc.findBlock(position)
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    # A block that breaks to a new page starts where the last page ended; its first
+    # line is pushed down onto the new page.
+    line = block.layout().lineAt(0)
+    middle = top + line.y() + line.height() / 2 if line.isValid() else top
+    return int(middle // page_height) + 1
+
+
+def _lines_by_page(doc: Any, page_height: float) -> dict[int, list[tuple[Any, Any]]]:
+    """Every laid-out line of the document, grouped by the page (0-based) it falls on.
+
+    Painting the document page by page through a clip would put a line that straddles
+    two pages (Qt lets a few do so) into the text layer of both, and a block's lines on
+    other pages too: text extraction then repeats them. Each line is drawn once instead.
+    """
+    pages: dict[int, list[tuple[Any, Any]]] = {}
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        origin = layout.blockBoundingRect(block).topLeft()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            middle = origin.y() + line.y() + line.height() / 2
+            pages.setdefault(int(middle // page_height), []).append((line, origin))
+        block = block.next()
+    return pages
+
+
+def write_pdf(document: Document, path: Path, progress: Progress | None = None) -> None:
+    """Write the brief to ``path`` as an A4 PDF with contents page numbers and page footers.
+
+    Raises:
+        ExportError: no Chinese font on this machine, or a font Qt cannot load.
+    """
+    _ensure_gui_application()
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import (
+        QFont,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextDocument,
+    )
+
+    families = _register_fonts()
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(document.title)
+    writer.setCreator("reader")
+
+    width = mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"])
+    height = mm(PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"])
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(QSizeF(width, height))
+    default_font = QFont(families["body"])
+    default_font.setPointSizeF(BODY_PT)
+    doc.setDefaultFont(default_font)
+
+    builder = _Builder(doc, families)
+    # One edit block: Qt lays the document out once at its end, not after every insertion.
+    builder.cursor.beginEditBlock()
+    table, starts = _build(builder, document, progress)
+    builder.cursor.endEditBlock()
+    pages = [_page_of(doc, position, height) for position in starts]
+    page_fmt = builder.char_format("body", BODY_PT)
+    builder.cursor.beginEditBlock()
+    for row, page in enumerate(pages):
+        cell = table.cellAt(row, 1).firstCursorPosition()
+        cell.insertText(str(page), page_fmt)
+    builder.cursor.endEditBlock()
+
+    footer_font = QFont(families["body"])
+    footer_font.setPointSizeF(FOOTER_PT)
+    for tag in _UNMAPPED_GLYPH_FEATURES:
+        footer_font.setFeature(QFont.Tag(tag), 0)
+    lines = _lines_by_page(doc, height)
+    painter = QPainter(writer)
+    if not painter.isActive():
+        raise ExportError(f"cannot write {path}")
+    try:
+        for page in range(max(doc.pageCount(), max(lines, default=0) + 1)):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(mm(MARGINS_MM["left"]), mm(MARGINS_MM["top"]) - page * height)
+            for line, origin in lines.get(page, []):
+                line.draw(painter, origin)
+            painter.restore()
+            if page:  # the cover carries no number
+                painter.setFont(footer_font)
+                footer = QRectF(
+                    0, mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7), mm(PAGE_MM[0]), pt(24)
+                )
+                painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter), f"— {page + 1} —")
+    finally:
+        painter.end()

@@ -1,0 +1,44 @@
+"""Export: time a 100-article brief written to each format (DOCX, PDF, HTML, Markdown).
+
+The archive is generated (tests/export/samples.add_many_articles, about 1,200 characters
+an article) in a temporary folder; ``args.keep`` leaves it and the exported files there.
+The brief's size is fixed: a brief is a selection, whatever the archive's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from reader.archive import Archive
+from reader.export import FORMATS, export_brief
+from tests.export.samples import add_many_articles
+
+ARTICLES = 100
+
+
+def run(args: argparse.Namespace) -> list[str]:
+    folder = Path(tempfile.mkdtemp(prefix="reader-bench-export-"))
+    lines: list[str] = []
+    try:
+        with Archive(folder / "archive") as archive:
+            with archive.db.atomic():
+                ids = add_many_articles(archive.db, ARTICLES)
+            characters = sum(len(row[0]) for row in archive.db.execute("SELECT text FROM articles"))
+            lines.append(f"brief of {len(ids)} articles, {characters:,} characters of body text")
+            for fmt in sorted(FORMATS):
+                target = folder / f"brief.{fmt}"
+                started = time.perf_counter()
+                export_brief(archive.db, target, fmt, article_ids=ids, title="基准测试专题汇编")
+                elapsed = time.perf_counter() - started
+                size = target.stat().st_size
+                lines.append(f"export {fmt:<4} {elapsed:6.2f} s  {size / 1024:8.0f} KiB")
+    finally:
+        if getattr(args, "keep", False):
+            lines.append(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    return lines
