@@ -1,0 +1,80 @@
+"""A bulletin file on disk to a parsed issue: pick the reader by suffix, check the content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.parsing.bulletin import parse_blocks
+from reader.parsing.decode import decode_text
+from reader.parsing.model import ParsedIssue, SourceError
+from reader.parsing.reflow import text_blocks
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# Signatures of files that are never text, whatever their name says.
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file, not text",
+    _ZIP_MAGIC: "a ZIP archive (DOCX?), not text",
+    b"\xd0\xcf\x11\xe0": "a Word 97-2003 (.doc) file, not text",
+    b"\x89PNG": "a PNG image, not text",
+    b"\xff\xd8\xff": "a JPEG image, not text",
+    b"GIF8": "a GIF image, not text",
+    b"{\\rtf": "an RTF document, not plain text",
+}
+
+
+def parse_file(path: Path) -> tuple[str, ParsedIssue]:
+    """Read and parse one bulletin file.
+
+    The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``) and the
+    content is checked against it, so a PDF named ``.txt`` is refused with a clear reason.
+
+    Args:
+        path: the file.
+
+    Returns:
+        ``(format, issue)`` with format ``"txt"``, ``"pdf"`` or ``"docx"``.
+
+    Raises:
+        SourceError: a one-line reason the file cannot be imported.
+    """
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "txt", parse_blocks(text_blocks(decode_text(_read_text_bytes(path))))
+    if suffix == ".pdf":
+        if b"%PDF" not in _head(path, 1024):
+            raise SourceError("not a PDF file")
+        from reader.parsing.pdf import extract_pdf_blocks
+
+        return "pdf", parse_blocks(extract_pdf_blocks(path))
+    if suffix == ".docx":
+        # An OLE file is an old .doc or a password-protected DOCX: the extractor says which.
+        if not _head(path, 4).startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+            raise SourceError("not a DOCX file")
+        from reader.parsing.docx import extract_docx_blocks
+
+        return "docx", parse_blocks(extract_docx_blocks(path))
+    raise SourceError(f"unsupported file type {suffix or '(no suffix)'}: use .txt, .pdf or .docx")
+
+
+def _head(path: Path, size: int) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except OSError as error:
+        raise SourceError(f"cannot read file: {error.strerror or error}") from error
+
+
+def _read_text_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            raise SourceError("file too large (text files over 50 MB are refused)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"cannot read file: {error.strerror or error}") from error
+    for magic, reason in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise SourceError(reason)
+    return data
