@@ -42,7 +42,7 @@ package: setup
 	bash packaging/build.sh
 
 samples: setup
-	$(PY) -m reader.samples resources/samples
+	$(PY) -m tests.support.make_samples resources/samples
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
