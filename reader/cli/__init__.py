@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "reader.cli.annotating",
     "reader.cli.backing_up",
     "reader.cli.briefing",
+    "reader.cli.searching",
 )
 
 

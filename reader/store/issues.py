@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,7 +16,7 @@ EDITABLE_ISSUE_FIELDS = ("series", "year", "issue_no", "editor_org", "editor", "
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def content_hash(text: str) -> str:
@@ -39,7 +39,10 @@ _ISSUE_SELECT = """
            source_files.format AS source_format, issues.imported_at
     FROM issues LEFT JOIN source_files ON source_files.id = issues.source_file_id
 """
-_ISSUE_ORDER = " ORDER BY issues.series IS NULL, issues.series, issues.year IS NULL, issues.year, issues.issue_no IS NULL, issues.issue_no, issues.id"
+_ISSUE_ORDER = (
+    " ORDER BY issues.series IS NULL, issues.series, issues.year IS NULL, issues.year,"
+    " issues.issue_no IS NULL, issues.issue_no, issues.id"
+)
 
 _ARTICLE_COLUMNS = "id, issue_id, ordinal, title, toc_title, toc_page, text, content_hash"
 
@@ -156,8 +159,8 @@ def record_source_file(
 ) -> int:
     """Note a file the importer saw and what became of it; returns the record's id."""
     cursor = db.execute(
-        "INSERT INTO source_files (path, sha256, format, size, imported_at, outcome, message, issue_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO source_files (path, sha256, format, size, imported_at, outcome, message, "
+        "issue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [path, sha256, fmt, size, now_iso(), outcome, message, issue_id],
     )
     return int(cursor.lastrowid or 0)
@@ -209,7 +212,9 @@ def _insert_article(
     return int(cursor.lastrowid or 0)
 
 
-def replace_issue_content(db: Database, issue_id: int, parsed: ParsedIssue, source_file_id: int) -> list[int]:
+def replace_issue_content(
+    db: Database, issue_id: int, parsed: ParsedIssue, source_file_id: int
+) -> list[int]:
     """Bring an issue up to a newer printing of it, keeping article ids (and so annotations).
 
     Articles are matched by title, then by position; an old article with no counterpart

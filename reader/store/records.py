@@ -35,7 +35,7 @@ class IssueRecord:
     imported_at: str
 
     def label(self) -> str:
-        """How an editor names the issue: 《科技情报参考》2023年第8期, saying what is not printed."""
+        """How an editor names an issue, e.g. 《科技情报参考》2023年第8期; says what is unknown."""
         series = f"《{self.series}》" if self.series else ""
         year = f"{self.year}年" if self.year is not None else ""
         number = f"第{self.issue_no}期" if self.issue_no is not None else ""

@@ -1,0 +1,128 @@
+"""``reader search`` and ``reader reindex``: the search index from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, print_json
+from reader.cli.progress import TerminalProgress
+from reader.search import QuerySyntaxError, SearchResult, ensure_index, rebuild_index, search
+
+MARK_OPEN, MARK_CLOSE = "【", "】"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    finder = subparsers.add_parser(
+        "search",
+        help="find articles and notes containing words (exact, traditional = simplified)",
+        description=(
+            'Words separated by spaces must all appear; "…" keeps a phrase; -word excludes; '
+            "OR between words; filters title: note: year:2023 year:2022-2023 issue:2023-8 "
+            "series: tag:"
+        ),
+    )
+    finder.add_argument("query", nargs="?", metavar="QUERY")
+    finder.add_argument("--batch", metavar="FILE", help="one query per line; prints JSON lines")
+    finder.add_argument("--json", action="store_true", help="print the result as JSON")
+    finder.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
+    finder.add_argument("--offset", type=int, default=0, metavar="N", help="hits to skip (0)")
+    finder.set_defaults(handler=run_search)
+
+    reindex = subparsers.add_parser("reindex", help="rebuild the search index from the archive")
+    reindex.set_defaults(handler=run_reindex)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if (args.query is None) == (args.batch is None):
+        raise CommandError("give a QUERY or --batch FILE (one of them)", EXIT_USAGE)
+    if args.limit < 0 or args.offset < 0:
+        raise CommandError("--limit and --offset cannot be negative", EXIT_USAGE)
+    with open_archive(args) as archive:
+        _ensure_with_progress(archive)
+        if args.batch is not None:
+            return _run_batch(archive, Path(args.batch), args.limit, args.offset)
+        try:
+            result = search(archive, args.query, limit=args.limit, offset=args.offset)
+        except QuerySyntaxError as error:
+            raise CommandError(f"cannot read the query: {error}", EXIT_USAGE) from None
+        if args.json:
+            print_json(result.to_json())
+        else:
+            _print_readable(result)
+    return EXIT_OK
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        progress = TerminalProgress("indexing")
+        started = time.monotonic()
+        counted: list[int] = [0]
+
+        def report(done: int, total: int) -> None:
+            counted[0] = total
+            progress(done, total)
+
+        try:
+            rebuild_index(archive, report)
+        finally:
+            progress.finish()
+        print(f"indexed {counted[0]} articles in {time.monotonic() - started:.1f} s")
+    return EXIT_OK
+
+
+def _ensure_with_progress(archive: Any) -> None:
+    progress = TerminalProgress("indexing")
+    try:
+        ensure_index(archive, progress)
+    finally:
+        progress.finish()
+
+
+def _run_batch(archive: Any, path: Path, limit: int, offset: int) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"{path}: cannot read the query file ({error})", EXIT_USAGE) from None
+    status = EXIT_OK
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = search(archive, line, limit=limit, offset=offset).to_json()
+        except QuerySyntaxError as error:
+            print(f"reader: {path}:{number}: cannot read the query: {error}", file=sys.stderr)
+            data = {"query": line, "error": str(error)}
+            status = EXIT_USAGE
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    return status
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, position = [], 0
+    for start, end in spans:
+        if start < position:
+            continue
+        parts += [text[position:start], MARK_OPEN, text[start:end], MARK_CLOSE]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _print_readable(result: SearchResult) -> None:
+    print(f"{result.total} hits for {result.query}")
+    for hit in result.hits:
+        issue = "".join(
+            [
+                f"《{hit.series}》" if hit.series else "",
+                f"{hit.year}年" if hit.year is not None else "",
+                f"第{hit.issue_no}期" if hit.issue_no is not None else "",
+            ]
+        )
+        origin = " [note]" if hit.source == "note" else ""
+        print(f"#{hit.article_id} {_marked(hit.title, hit.title_matches)}  {issue}{origin}")
+        print(f"    {_marked(hit.snippet, hit.snippet_matches)}")

@@ -1,0 +1,150 @@
+"""Turning folded text into index tokens: exact character grams and jieba words.
+
+The index has two kinds of tokens, both fed to SQLite FTS5's ``ascii`` tokenizer as
+space-separated strings (it splits only at ASCII non-alphanumerics and keeps every other
+character, so we decide where tokens end):
+
+- **grams** give exact recall. Position ``i`` of a text holds the token ``t[i] t[i+1]``
+  (the last position ``t[-1]`` + an end mark), so a string of n ≥ 2 characters occurs in
+  the text exactly when its n-1 bigrams occur at consecutive positions — an FTS5 phrase —
+  and one character occurs exactly when some token starts with it — an FTS5 prefix query.
+  ASCII punctuation, spaces and newlines are moved to private-use code points first so the
+  tokenizer never splits inside a token.
+- **words** rank: jieba's precise segmentation with the editable domain dictionary
+  (resources/dictionary/user_dict.txt), scored by FTS5's BM25.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from reader.paths import cache_dir, resource_path
+from reader.search.folding import fold
+
+# Raise when tokens change for the same folded text and dictionary.
+ANALYZER_VERSION = 1
+
+_ASCII_SHIFT = 0xF0000  # plane-15 private use: never typed by an editor
+END_MARK = chr(_ASCII_SHIFT + 0x80)
+_SHIFT_ASCII = {code: _ASCII_SHIFT + code for code in range(0x80) if not chr(code).isalnum()}
+
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def dictionary_path() -> Path:
+    """The editable domain dictionary (jieba's format: ``word [frequency] [tag]`` a line)."""
+    return resource_path("dictionary", "user_dict.txt")
+
+
+def dictionary_hash(path: Path | None = None) -> str:
+    """SHA-256 of the domain dictionary's bytes ("none" when the file is missing)."""
+    path = path or dictionary_path()
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "none"
+
+
+def read_dictionary(path: Path) -> list[tuple[str, int | None, str | None]]:
+    """The entries of a domain dictionary file, folded; blank and ``#`` lines skipped."""
+    entries: list[tuple[str, int | None, str | None]] = []
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return entries
+    for line in lines:
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        word = fold(parts[0])
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        entries.append((word, freq, tag))
+    return entries
+
+
+def make_tokenizer(path: Path | None = None) -> jieba.Tokenizer:
+    """A jieba tokenizer with the domain dictionary added (its own, not jieba's global)."""
+    tokenizer = jieba.Tokenizer()
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)
+    except OSError:  # no cache folder: jieba falls back to the system temp folder
+        pass
+    tokenizer.initialize()
+    for word, freq, tag in read_dictionary(path or dictionary_path()):
+        tokenizer.add_word(word, freq, tag)
+    return tokenizer
+
+
+@lru_cache(maxsize=2)
+def _tokenizer_for(path: str, digest: str) -> jieba.Tokenizer:
+    return make_tokenizer(Path(path))
+
+
+def shared_tokenizer() -> jieba.Tokenizer:
+    """This process's tokenizer for the current dictionary (reloaded when it changes)."""
+    path = dictionary_path()
+    return _tokenizer_for(str(path), dictionary_hash(path))
+
+
+def encode(folded: str) -> str:
+    """Folded text with ASCII non-alphanumerics moved out of the tokenizer's way."""
+    return folded.translate(_SHIFT_ASCII)
+
+
+def gram_tokens(folded: str) -> str:
+    """The gram token string of a folded text (one token per character position)."""
+    if not folded:
+        return ""
+    marked = encode(folded) + END_MARK
+    return " ".join([marked[i : i + 2] for i in range(len(folded))])
+
+
+def gram_phrase(folded_term: str) -> str:
+    """An FTS5 expression true exactly when a text contains ``folded_term``."""
+    encoded = encode(folded_term)
+    if len(encoded) == 1:
+        return f'"{encoded}" *'
+    grams = " ".join(encoded[i : i + 2] for i in range(len(encoded) - 1))
+    return f'"{grams}"'
+
+
+def word_list(tokenizer: jieba.Tokenizer, folded: str) -> list[str]:
+    """jieba's words of a folded text, punctuation and spaces left out."""
+    return [word for word in tokenizer.cut(folded, HMM=False) if word.isalnum()]
+
+
+def word_tokens(tokenizer: jieba.Tokenizer, folded: str) -> str:
+    return " ".join(word_list(tokenizer, folded))
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """What the index keeps of one article."""
+
+    article_id: int
+    title: str  # folded
+    body: str  # folded
+    title_words: str
+    body_words: str
+
+
+def analyze(tokenizer: jieba.Tokenizer, article_id: int, title: str, text: str) -> AnalyzedArticle:
+    """Fold an article and cut it into words."""
+    folded_title = fold(title)
+    folded_body = fold(text)
+    return AnalyzedArticle(
+        article_id,
+        folded_title,
+        folded_body,
+        word_tokens(tokenizer, folded_title),
+        word_tokens(tokenizer, folded_body),
+    )

@@ -1,0 +1,188 @@
+"""Search: import+index throughput, index size, query latency, memory; beside a plain scan.
+
+For each size: synthetic bulletins are written as text files and imported with the real
+importer (which updates the index), the index is rebuilt in-process and with the worker
+pool, then a fixed query mix runs against the index and against a plain substring scan of
+the same folded texts held in memory. Totals of the unfiltered queries are compared with
+the scan's counts: any difference is printed as an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reader.archive import Archive
+from reader.search import parse_query, rebuild_index, search
+from reader.search.folding import fold
+from reader.search.query import Query
+from tests.bench.generate import make_issues, text_bytes, write_bulletins
+
+REPEATS = 5
+# Not in the mix: in every article, so the whole archive is ranked (reported on its own).
+STRESS = ["的", "的 是"]
+QUERIES = [
+    # two-character words
+    "科技",
+    "发展",
+    "企业",
+    "国家",
+    "中国",
+    # strings that cut across words, and a single character
+    "京市",
+    "务院",
+    "技创",
+    "业发展",
+    "镉",
+    # AND / exclusion / OR
+    "科技 发展",
+    "企业 国家 -中国",
+    "社会 经济 发展",
+    "乳业 OR 奶业",
+    # filtered
+    "year:2012 发展",
+    "title:国家",
+    "科技 year:2010-2011",
+    "issue:2011-3 企业",
+]
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def _scan_count(query: Query, docs: list[tuple[str, str]]) -> int:
+    count = 0
+    for title, body in docs:
+
+        def has(folded: str, field: str | None, title: str = title, body: str = body) -> bool:
+            if field == "title":
+                return folded in title
+            return folded in title or folded in body
+
+        if all(any(has(t.folded, t.field) for t in group) for group in query.required) and not any(
+            has(t.folded, t.field) for t in query.excluded
+        ):
+            count += 1
+    return count
+
+
+def _folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 1e6
+
+
+def _measure(size: int, work: Path) -> list[str]:
+    lines: list[str] = []
+    issues = make_issues(size)
+    megabytes = text_bytes(issues) / 1e6
+    sources = work / "sources"
+    write_bulletins(issues, sources)
+    archive = Archive(work / "archive")
+    try:
+        from reader.importer import import_paths
+
+        started = time.monotonic()
+        import_paths(archive, [sources])
+        imported = time.monotonic() - started
+        count = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        lines.append(
+            f"{size:>7} articles, {megabytes:.1f} MB text: import+index {imported:.1f} s = "
+            f"{megabytes / imported:.2f} MB/s ({count} articles stored)"
+        )
+        for processes in (0, 2):
+            started = time.monotonic()
+            rebuild_index(archive, processes=processes)
+            took = time.monotonic() - started
+            label = "in-process" if processes == 0 else f"{processes} workers"
+            lines.append(f"{'':>7} rebuild {label:<10} {took:6.1f} s = {megabytes / took:.2f} MB/s")
+        lines.append(f"{'':>7} index size {_folder_mb(archive.search_dir):.1f} MB")
+
+        started = time.monotonic()
+        docs = [
+            (fold(title), fold(text))
+            for title, text in archive.db.execute("SELECT title, text FROM articles")
+        ]
+        loading = time.monotonic() - started
+        indexed: list[float] = []
+        scanned: list[float] = []
+        for query_text in QUERIES:
+            query = parse_query(query_text)
+            total = -1
+            for _ in range(REPEATS):
+                started = time.monotonic()
+                total = search(archive, query_text).total
+                indexed.append((time.monotonic() - started) * 1000)
+            for _ in range(REPEATS):
+                started = time.monotonic()
+                expected = _scan_count(query, docs)
+                scanned.append((time.monotonic() - started) * 1000)
+            if not query.filters and total != expected:
+                lines.append(f"ERROR {query_text!r}: index {total}, scan {expected}")
+        lines.append(
+            f"{'':>7} query latency index: p50 {_percentile(indexed, 0.5):.1f} ms, "
+            f"p95 {_percentile(indexed, 0.95):.1f} ms, max {max(indexed):.1f} ms"
+        )
+        lines.append(
+            f"{'':>7} query latency scan : p50 {_percentile(scanned, 0.5):.1f} ms, "
+            f"p95 {_percentile(scanned, 0.95):.1f} ms (texts held in memory, loaded in "
+            f"{loading:.1f} s; no ranking, no filters, no snippets)"
+        )
+        for query_text in STRESS:
+            timings = []
+            for _ in range(REPEATS):
+                started = time.monotonic()
+                total = search(archive, query_text).total
+                timings.append((time.monotonic() - started) * 1000)
+            lines.append(
+                f"{'':>7} stress {query_text!r}: {total} hits, median "
+                f"{statistics.median(timings):.1f} ms"
+            )
+        worst = sorted(
+            zip(
+                QUERIES,
+                [
+                    statistics.mean(indexed[i * REPEATS : (i + 1) * REPEATS])
+                    for i in range(len(QUERIES))
+                ],
+                strict=True,
+            ),
+            key=lambda pair: -pair[1],
+        )[:3]
+        lines.append(f"{'':>7} slowest: " + ", ".join(f"{q!r} {ms:.1f} ms" for q, ms in worst))
+    finally:
+        archive.close()
+    own, children = _peak_mb()
+    lines.append(
+        f"{'':>7} peak memory so far: {own:.0f} MB this process, {children:.0f} MB a worker"
+    )
+    return lines
+
+
+def run(args: argparse.Namespace) -> list[str]:
+    lines: list[str] = []
+    for size in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-search-{size}-"))
+        try:
+            measured = _measure(size, work)
+        finally:
+            if getattr(args, "keep", False):
+                print(f"kept {work}", file=sys.stderr)
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+        for line in measured:
+            print(line, file=sys.stderr, flush=True)
+        lines += measured
+    return lines

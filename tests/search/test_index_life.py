@@ -1,0 +1,150 @@
+"""The index follows the store: updated by imports, rebuilt when missing, damaged or outdated."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.archive import Archive
+from reader.parsing.model import ParsedArticle, ParsedIssue
+from reader.search import analysis, ensure_index, rebuild_index, search, sync_index
+from reader.search import index as search_index
+from reader.store.issues import replace_issue_content
+from tests.search.helpers import FILLER, add_issue
+
+
+def hits(archive: Archive, query: str) -> list[int]:
+    return [h.article_id for h in search(archive, query, limit=100).hits]
+
+
+@pytest.fixture
+def indexed(store: Archive) -> list[int]:
+    return add_issue(store, [("乳业创新", "奶牛养殖技术创新。"), *FILLER])
+
+
+def test_missing_index_is_rebuilt_with_progress(store: Archive, indexed: list[int]) -> None:
+    for path in store.search_dir.iterdir():
+        path.unlink()
+    calls: list[tuple[int, int]] = []
+    assert ensure_index(store, lambda done, total: calls.append((done, total))) is True
+    assert calls[-1] == (5, 5)
+    assert ensure_index(store) is False
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_garbage_index_file_is_rebuilt(store: Archive, indexed: list[int]) -> None:
+    index_file = search_index.index_path(store)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{index_file}{suffix}").unlink(missing_ok=True)
+    index_file.write_bytes(b"this is not a database" * 500)
+    assert ensure_index(store) is True
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_garbage_found_while_searching_is_rebuilt(store: Archive, indexed: list[int]) -> None:
+    index_file = search_index.index_path(store)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{index_file}{suffix}").unlink(missing_ok=True)
+    index_file.write_bytes(b"\x00garbage" * 4096)
+    assert hits(store, "奶牛") == [indexed[0]]  # search itself recovers
+
+
+def test_garbage_stamp_triggers_rebuild(store: Archive, indexed: list[int]) -> None:
+    search_index.stamp_path(store).write_text("{not json", encoding="utf-8")
+    assert ensure_index(store) is True
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_outdated_stamp_triggers_rebuild(store: Archive, indexed: list[int]) -> None:
+    stamp_file = search_index.stamp_path(store)
+    stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+    stamp["analyzer"] = stamp["analyzer"] - 1
+    stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
+    assert ensure_index(store) is True
+    assert json.loads(stamp_file.read_text(encoding="utf-8")) == search_index.expected_stamp()
+
+
+def test_edited_dictionary_triggers_rebuild(
+    store: Archive, indexed: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dictionary = tmp_path / "user_dict.txt"
+    dictionary.write_text("奶牛养殖 nz\n", encoding="utf-8")
+    monkeypatch.setattr(analysis, "dictionary_path", lambda: dictionary)
+    assert ensure_index(store) is True
+    assert "奶牛养殖" in analysis.word_list(analysis.shared_tokenizer(), "奶牛养殖技术")
+    assert ensure_index(store) is False
+    dictionary.write_text("奶牛养殖 nz\n养殖技术 nz\n", encoding="utf-8")
+    assert ensure_index(store) is True
+
+
+def test_store_ahead_of_index_is_caught_on_open(store: Archive, indexed: list[int]) -> None:
+    (late,) = add_issue(store, [("后来的文章", "镉含量检测")], index=False)  # import crashed
+    assert ensure_index(store) is True
+    assert hits(store, "镉") == [late]
+
+
+def test_sync_follows_changed_and_removed_articles(store: Archive, indexed: list[int]) -> None:
+    issue_id = store.db.execute(
+        "SELECT issue_id FROM articles WHERE id = ?", [indexed[0]]
+    ).fetchone()[0]
+    newer = ParsedIssue(
+        [
+            ParsedArticle("乳业创新", ["奶山羊养殖技术。"]),
+            *(ParsedArticle(t, x.split("\n")) for t, x in FILLER),
+        ]
+    )
+    with store.db.atomic():
+        changed = replace_issue_content(store.db, issue_id, newer, None)  # type: ignore[arg-type]
+    sync_index(store, changed)
+    assert hits(store, "奶牛") == []
+    assert hits(store, "奶山羊") == [indexed[0]]
+    with store.db.atomic():
+        store.db.execute("DELETE FROM articles WHERE id = ?", [indexed[1]])
+    sync_index(store, [], [indexed[1]])
+    assert hits(store, "数字经济") == []
+    assert ensure_index(store) is False  # counts agree: nothing was left behind
+
+
+def test_search_works_while_an_import_holds_the_write_lock(
+    store: Archive, indexed: list[int]
+) -> None:
+    writer = sqlite3.connect(str(search_index.index_path(store)), isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("DELETE FROM docs")  # uncommitted: readers keep their snapshot
+        assert hits(store, "奶牛") == [indexed[0]]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_interrupted_rebuild_keeps_the_old_index_and_redoes_it(
+    store: Archive, indexed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object) -> None:
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(search_index, "_insert_all", explode)
+    with pytest.raises(RuntimeError):
+        rebuild_index(store)
+    assert search_index.unusable_reason(store) == "no index"  # stamp gone: redo on open
+    monkeypatch.undo()
+    conn = sqlite3.connect(str(search_index.index_path(store)))
+    assert conn.execute("SELECT count(*) FROM docs").fetchone()[0] == 5  # rolled back
+    conn.close()
+    assert ensure_index(store) is True
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_worker_pool_builds_the_same_index(store: Archive) -> None:
+    articles = [(f"文章{i}", f"第{i}号：科技创新{i % 7}，乳业{i % 3}。") for i in range(450)]
+    add_issue(store, articles, index=False)
+    rebuild_index(store, processes=2)
+    pooled = search(store, "科技创新3 乳业1", limit=100)
+    rebuild_index(store, processes=0)
+    single = search(store, "科技创新3 乳业1", limit=100)
+    assert pooled.total == single.total == sum(1 for i in range(450) if i % 7 == 3 and i % 3 == 1)
+    assert [h.article_id for h in pooled.hits] == [h.article_id for h in single.hits]
