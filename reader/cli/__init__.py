@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli.common import CommandError, EXIT_USAGE
+from reader.cli.common import EXIT_USAGE, CommandError
 from reader.store.db import ArchiveError
+
+EXIT_INTERNAL = 70  # a bug, not the user's input (sysexits EX_SOFTWARE)
 
 # Each module adds its subcommands with ``register(subparsers)``; a subcommand's parser
 # sets ``handler=function(args) -> exit code``.
@@ -18,15 +21,16 @@ COMMAND_MODULES = (
     "reader.cli.browsing",
     "reader.cli.annotating",
     "reader.cli.backing_up",
-    "reader.cli.briefing",
     "reader.cli.searching",
+    "reader.cli.briefing",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="Offline archive reader for Chinese bulletins. Without a command, opens the window.",
+        description="Offline archive reader for Chinese bulletins. "
+        "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
@@ -74,3 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: one clear line for the editor, details on request
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(
+            f"reader: unexpected error ({type(error).__name__}: {error}); "
+            "run again with READER_DEBUG=1 for details",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -1,0 +1,127 @@
+"""Small dialogs: work in progress, the import report, an issue's details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store.records import IssueRecord
+
+
+def progress_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:
+    """A modal progress dialog without Cancel; the work runs on the worker meanwhile."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(380)
+    return dialog
+
+
+def set_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    if total <= 0:
+        dialog.setRange(0, 0)
+        return
+    dialog.setRange(0, total)
+    dialog.setValue(min(done, total))
+
+
+class ReportDialog(QDialog):
+    """A summary line and the lines of a report (skipped files and why), as plain text."""
+
+    def __init__(self, parent: QWidget, title: str, summary: str, lines: list[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.setWindowTitle(title)
+        label = QLabel(summary, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setPlainText("\n".join(lines))
+        self.details.setAccessibleName(self.tr("Details"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        if lines:
+            layout.addWidget(self.details, 1)
+        else:
+            self.details.hide()
+        layout.addWidget(buttons)
+        self.resize(620, 360 if lines else 120)
+
+
+class IssueDialog(QDialog):
+    """Correct an issue's series, year, number and editor details."""
+
+    def __init__(self, parent: QWidget, issue: IssueRecord) -> None:
+        super().__init__(parent)
+        self.setObjectName("issueDialog")
+        self.setWindowTitle(self.tr("Issue Details"))
+        self.issue = issue
+        self.series = QLineEdit(issue.series or "", self)
+        self.year = QSpinBox(self)
+        self.year.setRange(0, 2200)
+        self.year.setSpecialValueText(self.tr("unknown"))
+        self.year.setValue(issue.year or 0)
+        self.issue_no = QSpinBox(self)
+        self.issue_no.setRange(0, 999)
+        self.issue_no.setSpecialValueText(self.tr("unknown"))
+        self.issue_no.setValue(issue.issue_no or 0)
+        self.editor_org = QLineEdit(issue.editor_org or "", self)
+        self.editor = QLineEdit(issue.editor or "", self)
+        self.phone = QLineEdit(issue.phone or "", self)
+        form = QFormLayout()
+        for label, widget in (
+            (self.tr("Series"), self.series),
+            (self.tr("Year"), self.year),
+            (self.tr("Issue number"), self.issue_no),
+            (self.tr("Edited by"), self.editor_org),
+            (self.tr("Editor"), self.editor),
+            (self.tr("Telephone"), self.phone),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        source = QLabel(issue.source_path or "", self)
+        source.setTextFormat(Qt.TextFormat.PlainText)
+        source.setWordWrap(True)
+        form.addRow(self.tr("Imported from"), source)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the issue as stored (empty text means unknown)."""
+        wanted: dict[str, Any] = {
+            "series": self.series.text().strip() or None,
+            "year": self.year.value() or None,
+            "issue_no": self.issue_no.value() or None,
+            "editor_org": self.editor_org.text().strip() or None,
+            "editor": self.editor.text().strip() or None,
+            "phone": self.phone.text().strip() or None,
+        }
+        return {k: v for k, v in wanted.items() if getattr(self.issue, k) != v}

@@ -1,0 +1,396 @@
+"""The search bar (search as you type, history, year and series filters) and the results list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.ui.offsets import OffsetMap
+from reader.ui.theme import Theme
+
+SEARCH_DELAY_MS = 250
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_SPANS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()
+
+
+class SearchBar(QWidget):
+    """Query box and filters; ``search_requested`` fires once typing pauses (or on Enter)."""
+
+    search_requested = Signal(str)
+    committed = Signal(str)  # Enter pressed: remember the query, open the first result
+
+    def __init__(self, history: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBar")
+        self.query_edit = QLineEdit(self)
+        self.query_edit.setObjectName("searchBox")
+        self.query_edit.setAccessibleName(self.tr("Search the archive"))
+        self.query_edit.setPlaceholderText(self.tr("Search the archive (Ctrl+K)…"))
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setMinimumWidth(300)
+        self._history = QStringListModel(history, self)
+        completer = QCompleter(self._history, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.query_edit.setCompleter(completer)
+
+        self.year_filter = QComboBox(self)
+        self.year_filter.setObjectName("yearFilter")
+        self.year_filter.setAccessibleName(self.tr("Year filter"))
+        self.series_filter = QComboBox(self)
+        self.series_filter.setObjectName("seriesFilter")
+        self.series_filter.setAccessibleName(self.tr("Series filter"))
+        self.series_filter.setMinimumContentsLength(8)
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setMinimumWidth(110)
+        self.set_filter_choices([], [])
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._fire)
+        self.query_edit.textEdited.connect(lambda _t: self._timer.start())
+        self.query_edit.returnPressed.connect(self._commit)
+        self.year_filter.activated.connect(lambda _i: self._fire())
+        self.series_filter.activated.connect(lambda _i: self._fire())
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        label = QLabel(self.tr("Search:"), self)
+        label.setBuddy(self.query_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.query_edit, 1)
+        layout.addWidget(self.year_filter)
+        layout.addWidget(self.series_filter)
+        layout.addWidget(self.status)
+
+    def set_filter_choices(self, years: list[int], series: list[str]) -> None:
+        """Offer these years and series, keeping the current choices when still there."""
+        year, name = self.year(), self.series()
+        self.year_filter.clear()
+        self.year_filter.addItem(self.tr("All years"), None)
+        for y in years:
+            self.year_filter.addItem(str(y), y)
+        self.series_filter.clear()
+        self.series_filter.addItem(self.tr("All series"), None)
+        for s in series:
+            self.series_filter.addItem(s, s)
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
+        self.series_filter.setCurrentIndex(max(0, self.series_filter.findData(name)))
+
+    def query(self) -> str:
+        return self.query_edit.text().strip()
+
+    def year(self) -> int | None:
+        return self.year_filter.currentData()
+
+    def series(self) -> str | None:
+        return self.series_filter.currentData()
+
+    def set_history(self, history: list[str]) -> None:
+        self._history.setStringList(history)
+
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the box and search at once (history, tests, other panes)."""
+        self.query_edit.setText(text)
+        self._fire()
+
+    def _fire(self) -> None:
+        self._timer.stop()
+        self.search_requested.emit(self.query())
+
+    def _commit(self) -> None:
+        self._fire()
+        if self.query():
+            self.committed.emit(self.query())
+
+
+PageFetcher = Callable[[int], list[Any]]
+
+
+class ResultsModel(QAbstractListModel):
+    """The hits of one search, a page at a time: the search's own records, shown as they are.
+
+    The view asks for the next page (``fetchMore``) when it is scrolled to the end.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Any] = []
+        self._fetch_page: PageFetcher | None = None
+        self.query = ""
+        self.total = 0
+
+    def set_hits(
+        self, query: str, hits: list[Any], total: int, fetch_page: PageFetcher | None = None
+    ) -> None:
+        """Show the first page; ``fetch_page(offset)`` gives the hits from ``offset`` on."""
+        self.beginResetModel()
+        self.query = query
+        self._hits = list(hits)
+        self._fetch_page = fetch_page
+        self.total = total
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex = _TOP) -> bool:
+        return (
+            not parent.isValid() and self._fetch_page is not None and len(self._hits) < self.total
+        )
+
+    def fetchMore(self, parent: AnyIndex = _TOP) -> None:
+        if not self.canFetchMore(parent) or self._fetch_page is None:
+            return
+        page = self._fetch_page(len(self._hits))
+        if not page:
+            self.total = len(self._hits)  # the archive changed since: no more to show
+            return
+        start = len(self._hits)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._hits.extend(page)
+        self.endInsertRows()
+
+    def hits(self) -> list[Any]:
+        return list(self._hits)
+
+    def hit(self, row: int) -> Any:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def row_of_article(self, article_id: int) -> int | None:
+        for row, hit in enumerate(self._hits):
+            if hit.article_id == article_id:
+                return row
+        return None
+
+    def rowCount(self, parent: AnyIndex = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.title} — {hit.snippet}"
+        if role == HIT_ROLE:
+            return hit
+        if role == ARTICLE_ID_ROLE:
+            return hit.article_id
+        if role == SNIPPET_SPANS_ROLE:
+            return list(hit.snippet_matches)
+        return None
+
+
+def hit_issue(hit: Any, unknown: str) -> str:
+    """``2023年第8期`` for a hit (``unknown`` when the issue does not say)."""
+    year = f"{hit.year}年" if hit.year is not None else ""
+    number = f"第{hit.issue_no}期" if hit.issue_no is not None else ""
+    return f"{year}{number}" or unknown
+
+
+def _draw_marked(
+    painter: QPainter,
+    top_left: QPointF,
+    width: float,
+    text: str,
+    spans: list[tuple[int, int]],
+    font: QFont,
+    color: QColor,
+    mark: QColor,
+    max_lines: int,
+    mark_text: QColor | None = None,
+) -> float:
+    """Draw plain ``text`` with ``spans`` marked (never markup); returns the height used."""
+    layout = QTextLayout(text, font)
+    mapping = OffsetMap(text, 0)
+    ranges = []
+    for start, end in spans:
+        fmt_range = QTextLayout.FormatRange()
+        fmt_range.start = mapping.to_qt(start)
+        fmt_range.length = mapping.to_qt(end) - fmt_range.start
+        char_format = QTextCharFormat()
+        char_format.setBackground(mark)
+        char_format.setFontWeight(QFont.Weight.Bold)
+        if mark_text is not None:
+            char_format.setForeground(mark_text)
+        fmt_range.format = char_format
+        ranges.append(fmt_range)
+    layout.setFormats(ranges)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    for _ in range(max_lines):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    painter.save()
+    painter.setPen(color)
+    layout.draw(painter, top_left)
+    painter.restore()
+    return height
+
+
+def _elided(
+    text: str, spans: list[tuple[int, int]], font: QFont, width: float
+) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` cut to one line of ``width`` with an ellipsis, and the spans still in it."""
+    shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+    if shown == text:
+        return text, spans
+    keep = max(0, len(shown) - 1)  # the ellipsis replaces the rest
+    return shown, [(s, min(e, keep)) for s, e in spans if s < keep]
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Title, source line with score, and the snippet with matches marked."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        return title, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        title, small = self._fonts(option)
+        height = QFontMetrics(title).lineSpacing() + QFontMetrics(small).lineSpacing() * 3 + 14
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is None:
+            return
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            # Draw the row's background (selection, hover) without its text.
+            bare = QStyleOptionViewItem(option)
+            self.initStyleOption(bare, index)
+            bare.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, bare, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_color = (
+            option.palette.highlightedText().color() if selected else option.palette.text().color()
+        )
+        muted = text_color if selected else QColor(self.theme.muted)
+        mark = QColor(self.theme.match)
+        mark_text = QColor(self.theme.current_text)
+        title_font, small = self._fonts(option)
+        rect = QRectF(option.rect).adjusted(8, 5, -8, -5)
+        y = rect.top()
+        y += _draw_marked(
+            painter,
+            QPointF(rect.left(), y),
+            rect.width(),
+            *_elided(
+                hit.title, list(getattr(hit, "title_matches", []) or []), title_font, rect.width()
+            ),
+            title_font,
+            text_color,
+            mark,
+            1,
+            mark_text,
+        )
+        parts = [
+            hit_issue(hit, self.tr("unknown issue")),
+            self.tr("%n match(es)", "", len(hit.matches) + len(getattr(hit, "title_matches", []))),
+            self.tr("score %1").replace("%1", f"{hit.score:.2f}"),
+        ]
+        if hit.source != "article":
+            parts.insert(0, self.tr("in your notes"))
+        if hit.series:
+            parts.append(hit.series)
+        source, _ = _elided(" · ".join(parts), [], small, rect.width())
+        y += _draw_marked(
+            painter, QPointF(rect.left(), y), rect.width(), source, [], small, muted, mark, 1
+        )
+        spans = index.data(SNIPPET_SPANS_ROLE) or []
+        _draw_marked(
+            painter,
+            QPointF(rect.left(), y + 2),
+            rect.width(),
+            hit.snippet,
+            spans,
+            small,
+            text_color,
+            mark,
+            2,
+            mark_text,
+        )
+
+
+class ResultsView(QListView):
+    """The results list: Enter or a double-click opens a result; several can be selected."""
+
+    open_requested = Signal(int)  # row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsList")
+        self.setAccessibleName(self.tr("Search results"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.activated.connect(lambda index: self.open_requested.emit(index.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.selectionModel().selectedRows())

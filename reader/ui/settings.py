@@ -1,0 +1,144 @@
+"""The window's remembered state: one typed accessor over QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader.paths import APP_NAME
+
+THEMES = ("light", "dark")
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_FONT_SIZE = 14
+MIN_FONT_SIZE = 9
+MAX_FONT_SIZE = 32
+HISTORY_LENGTH = 30
+
+
+def default_settings_path() -> Path:
+    """``reader.ini`` in the user's config folder (``$XDG_CONFIG_HOME/reader`` on Linux)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "reader.ini"
+
+
+class Settings:
+    """Typed reads and writes of the window's settings, kept in one INI file.
+
+    Widgets never build their own ``QSettings``: the app makes one ``Settings`` and passes it in.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # -- plain values -------------------------------------------------------------------
+    def _int(self, key: str, default: int) -> int:
+        value = self._qs.value(key, default)
+        if isinstance(value, int):
+            return value
+        try:
+            return int(str(value))
+        except ValueError:
+            return default
+
+    def _str(self, key: str, default: str) -> str:
+        value = self._qs.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def font_size(self) -> int:
+        size = self._int("reading/font_size", DEFAULT_FONT_SIZE)
+        return min(max(size, MIN_FONT_SIZE), MAX_FONT_SIZE)
+
+    @font_size.setter
+    def font_size(self, size: int) -> None:
+        self._qs.setValue("reading/font_size", min(max(int(size), MIN_FONT_SIZE), MAX_FONT_SIZE))
+
+    @property
+    def theme(self) -> str:
+        theme = self._str("reading/theme", "light")
+        return theme if theme in THEMES else "light"
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        self._qs.setValue("reading/theme", theme)
+
+    @property
+    def language(self) -> str:
+        language = self._str("ui/language", "zh_CN")
+        return language if language in LANGUAGES else "zh_CN"
+
+    @language.setter
+    def language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self._qs.setValue("ui/language", language)
+
+    @property
+    def last_article_id(self) -> int | None:
+        value = self._int("reading/last_article", 0)
+        return value if value > 0 else None
+
+    @last_article_id.setter
+    def last_article_id(self, article_id: int | None) -> None:
+        self._qs.setValue("reading/last_article", int(article_id or 0))
+
+    @property
+    def active_brief_id(self) -> int | None:
+        value = self._int("briefs/active", 0)
+        return value if value > 0 else None
+
+    @active_brief_id.setter
+    def active_brief_id(self, brief_id: int | None) -> None:
+        self._qs.setValue("briefs/active", int(brief_id or 0))
+
+    @property
+    def export_dir(self) -> str:
+        return self._str("briefs/export_dir", "")
+
+    @export_dir.setter
+    def export_dir(self, folder: str) -> None:
+        self._qs.setValue("briefs/export_dir", folder)
+
+    # -- search history -----------------------------------------------------------------
+    @property
+    def search_history(self) -> list[str]:
+        value = self._qs.value("search/history", [])
+        # INI files give back a one-item list as a plain string.
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [item for item in items if isinstance(item, str) and item][:HISTORY_LENGTH]
+
+    def remember_search(self, query: str) -> None:
+        query = query.strip()
+        if not query:
+            return
+        history = [query, *(item for item in self.search_history if item != query)]
+        self._qs.setValue("search/history", history[:HISTORY_LENGTH])
+
+    # -- window layout, by object name --------------------------------------------------
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qs.setValue("window/geometry", geometry)
+        self._qs.setValue("window/state", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def save_splitter(self, name: str, state: QByteArray) -> None:
+        self._qs.setValue(f"splitters/{name}", state)

@@ -1,0 +1,104 @@
+"""Light and dark themes: the reading pane's colours and the application palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+# The colour names the store knows (reader.annotations.highlights), in menu order.
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    page: str
+    text: str
+    title: str
+    heading: str
+    muted: str
+    selection: str
+    match: str
+    current: str
+    current_text: str
+    highlights: tuple[str, ...]
+    window: str
+    panel: str
+
+    def highlight_color(self, name: str) -> str:
+        """The paint for a stored highlight colour: a name, or ``#rrggbb`` as it is."""
+        if name.startswith("#"):
+            return name
+        try:
+            return self.highlights[HIGHLIGHT_COLORS.index(name)]
+        except ValueError:
+            return self.highlights[0]
+
+
+LIGHT = Theme(
+    name="light",
+    page="#fbfaf6",
+    text="#1f1f1f",
+    title="#15233b",
+    heading="#7a2e0e",
+    muted="#6b6b6b",
+    selection="#b7d3f2",
+    match="#ffe58a",
+    current="#ff9632",
+    current_text="#000000",
+    highlights=("#fff3a3", "#c9f0c0", "#c4dcff", "#ffd1e3", "#e2d1ff", "#ffd9b0"),
+    window="#f0f0f0",
+    panel="#ffffff",
+)
+
+DARK = Theme(
+    name="dark",
+    page="#1e1f22",
+    text="#d8d6d0",
+    title="#e8e6e1",
+    heading="#f0b27a",
+    muted="#9a9a9a",
+    selection="#2f4f77",
+    match="#6b5a1e",
+    current="#c06a12",
+    current_text="#ffffff",
+    highlights=("#5c5320", "#2f5a35", "#2c4770", "#6a3450", "#4d3a70", "#6e4720"),
+    window="#2b2d30",
+    panel="#232427",
+)
+
+THEMES = {theme.name: theme for theme in (LIGHT, DARK)}
+
+
+def theme_named(name: str) -> Theme:
+    return THEMES.get(name, LIGHT)
+
+
+def apply_app_palette(app: QApplication, theme: Theme) -> None:
+    """Colour the whole window for ``theme`` (Fusion style honours the palette everywhere)."""
+    palette = QPalette()
+    dark = theme.name == "dark"
+    window, panel = QColor(theme.window), QColor(theme.panel)
+    text = QColor(theme.text)
+    palette.setColor(QPalette.ColorRole.Window, window)
+    palette.setColor(QPalette.ColorRole.WindowText, text)
+    palette.setColor(QPalette.ColorRole.Base, panel)
+    palette.setColor(QPalette.ColorRole.AlternateBase, window)
+    palette.setColor(QPalette.ColorRole.Text, text)
+    palette.setColor(QPalette.ColorRole.Button, window)
+    palette.setColor(QPalette.ColorRole.ButtonText, text)
+    palette.setColor(QPalette.ColorRole.ToolTipBase, panel)
+    palette.setColor(QPalette.ColorRole.ToolTipText, text)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(theme.muted))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#3d6fb4" if dark else "#3874d8"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Link, QColor("#8ab4f8" if dark else "#1a5fb4"))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
+    app.setPalette(palette)

@@ -1,0 +1,725 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>&amp;Import Files…</source>
+            <translation>导入文件(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import &amp;Folder…</source>
+            <translation>导入文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>&amp;Back Up Archive…</source>
+            <translation>备份资料库(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Restore From Backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Re&amp;build Search Index</source>
+            <translation>重建搜索索引(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Search Archive</source>
+            <translation>搜索资料库(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Find in Article</source>
+            <translation>在文中查找(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Find &amp;Next</source>
+            <translation>下一个(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Find Pre&amp;vious</source>
+            <translation>上一个(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Edit Issue &amp;Details…</source>
+            <translation>编辑期刊信息(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>&amp;Bookmark Article</source>
+            <translation>加书签(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Highlight Selection</source>
+            <translation>划线(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Add &amp;Note to Selection</source>
+            <translation>为选中文字加批注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Add Note to &amp;Article</source>
+            <translation>为文章加批注(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add &amp;Tag…</source>
+            <translation>添加标签(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Add to B&amp;rief</source>
+            <translation>加入专题汇编(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;New Brief…</source>
+            <translation>新建专题汇编(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export Brief…</source>
+            <translation>导出专题汇编(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Larger Text</source>
+            <translation>放大字体(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Smaller Text</source>
+            <translation>缩小字体(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Normal Size</source>
+            <translation>正常大小(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Light Theme</source>
+            <translation>浅色主题(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Dark Theme</source>
+            <translation>深色主题(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;About Reader</source>
+            <translation>关于阅读器(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationPanel</name>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Tags, separated by spaces</source>
+            <translation>标签，用空格分隔</translation>
+        </message>
+        <message>
+            <source>Add Note</source>
+            <translation>添加批注</translation>
+        </message>
+        <message>
+            <source>Add a note to this article</source>
+            <translation>为本文添加批注</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>划线</translation>
+        </message>
+        <message>
+            <source>Note on the highlight</source>
+            <translation>划线批注</translation>
+        </message>
+        <message>
+            <source>Note on the selected highlight…</source>
+            <translation>所选划线的批注…</translation>
+        </message>
+        <message>
+            <source>Remove Highlight</source>
+            <translation>删除划线</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>No article open</source>
+            <translation>未打开文章</translation>
+        </message>
+        <message>
+            <source>(text no longer found)</source>
+            <translation>（原文已找不到）</translation>
+        </message>
+    </context>
+    <context>
+        <name>BriefPanel</name>
+        <message>
+            <source>Brief</source>
+            <translation>专题汇编</translation>
+        </message>
+        <message>
+            <source>New…</source>
+            <translation>新建…</translation>
+        </message>
+        <message>
+            <source>New brief</source>
+            <translation>新建专题汇编</translation>
+        </message>
+        <message>
+            <source>Brief title</source>
+            <translation>汇编标题</translation>
+        </message>
+        <message>
+            <source>Preface</source>
+            <translation>编者按</translation>
+        </message>
+        <message>
+            <source>Editor's preface (编者按)…</source>
+            <translation>编者按…</translation>
+        </message>
+        <message>
+            <source>Articles of the brief</source>
+            <translation>专题汇编中的文章</translation>
+        </message>
+        <message>
+            <source>Editor's note on the article</source>
+            <translation>编者对本文的注</translation>
+        </message>
+        <message>
+            <source>Editor's note on the selected article…</source>
+            <translation>编者对所选文章的注…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Remove the selected articles from the brief</source>
+            <translation>从专题汇编中移除所选文章</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Drag articles to reorder them.</source>
+            <translation>拖动文章可调整顺序。</translation>
+        </message>
+        <message>
+            <source>No brief yet: “Add to Brief” starts one.</source>
+            <translation>还没有专题汇编：“加入专题汇编”会新建一个。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n 篇文章</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New Brief</source>
+            <translation>新建专题汇编</translation>
+        </message>
+        <message>
+            <source>Name of the brief:</source>
+            <translation>汇编名称：</translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n article(s) to the brief</source>
+            <translation>
+                <numerusform>已将 %n 篇文章加入专题汇编</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Add articles to a brief first.</source>
+            <translation>请先向专题汇编中加入文章。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export Brief</source>
+            <translation>导出专题汇编</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>Include my notes</source>
+            <translation>包含我的批注</translation>
+        </message>
+        <message>
+            <source>Include highlighted passages</source>
+            <translation>包含划线摘录</translation>
+        </message>
+        <message>
+            <source>Open the file when done</source>
+            <translation>完成后打开文件</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message numerus="yes">
+            <source>“%1”: %n article(s)</source>
+            <translation>
+                <numerusform>《%1》：%n 篇文章</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Choose a file to export to.</source>
+            <translation>请选择导出的文件。</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>已导出到 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in article</source>
+            <translation>在文中查找</translation>
+        </message>
+        <message>
+            <source>Find in article (Ctrl+F)…</source>
+            <translation>在文中查找 (Ctrl+F)…</translation>
+        </message>
+        <message>
+            <source>Match position</source>
+            <translation>匹配位置</translation>
+        </message>
+        <message>
+            <source>no matches</source>
+            <translation>无匹配</translation>
+        </message>
+    </context>
+    <context>
+        <name>Housekeeping</name>
+        <message>
+            <source>Reader</source>
+            <translation>阅读器</translation>
+        </message>
+        <message>
+            <source>Import Bulletins</source>
+            <translation>导入简报</translation>
+        </message>
+        <message>
+            <source>Bulletins (*.pdf *.docx *.txt *.text);;All files (*)</source>
+            <translation>简报文件 (*.pdf *.docx *.txt *.text);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import a Folder of Bulletins</source>
+            <translation>导入简报文件夹</translation>
+        </message>
+        <message>
+            <source>Importing</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Importing bulletins…</source>
+            <translation>正在导入简报…</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 updated, %3 already there, %4 skipped</source>
+            <translation>导入 %1 期，更新 %2 期，已有 %3 期，跳过 %4 个文件</translation>
+        </message>
+        <message>
+            <source>Import Report</source>
+            <translation>导入报告</translation>
+        </message>
+        <message>
+            <source>Preparing the archive…</source>
+            <translation>正在准备资料库…</translation>
+        </message>
+        <message>
+            <source>Search Index</source>
+            <translation>搜索索引</translation>
+        </message>
+        <message>
+            <source>Rebuilding the search index…</source>
+            <translation>正在重建搜索索引…</translation>
+        </message>
+        <message>
+            <source>Search index rebuilt</source>
+            <translation>搜索索引已重建</translation>
+        </message>
+        <message>
+            <source>Back Up Archive</source>
+            <translation>备份资料库</translation>
+        </message>
+        <message>
+            <source>Reader archive (*.sqlite3);;All files (*)</source>
+            <translation>阅读器资料库 (*.sqlite3);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Backing up the archive…</source>
+            <translation>正在备份资料库…</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Restore From Backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the archive with this backup? The current archive is kept beside it as archive-before-restore-….sqlite3.</source>
+            <translation>用此备份替换资料库吗？当前资料库会保存在同一文件夹，名为 archive-before-restore-….sqlite3。</translation>
+        </message>
+        <message>
+            <source>Archive restored</source>
+            <translation>资料库已恢复</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Restoring the archive…</source>
+            <translation>正在恢复资料库…</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueDialog</name>
+        <message>
+            <source>Issue Details</source>
+            <translation>期刊信息</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>未标注</translation>
+        </message>
+        <message>
+            <source>Series</source>
+            <translation>刊物</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>Issue number</source>
+            <translation>期号</translation>
+        </message>
+        <message>
+            <source>Edited by</source>
+            <translation>编辑单位</translation>
+        </message>
+        <message>
+            <source>Editor</source>
+            <translation>编辑</translation>
+        </message>
+        <message>
+            <source>Telephone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>导入自</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPanel</name>
+        <message>
+            <source>Filter titles</source>
+            <translation>筛选标题</translation>
+        </message>
+        <message>
+            <source>Filter titles…</source>
+            <translation>筛选标题…</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>资料库</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryTreeModel</name>
+        <message>
+            <source>Unlabelled</source>
+            <translation>未标注</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Bookmarks</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Issue number unknown (#%1)</source>
+            <translation>期号未标注（#%1）</translation>
+        </message>
+        <message>
+            <source>No. %1</source>
+            <translation>第 %1 期</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Reader — 科技情报参考 archive</source>
+            <translation>科技情报参考 资料库阅读器</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>资料库</translation>
+        </message>
+        <message>
+            <source>Search Results</source>
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>Notes and Highlights</source>
+            <translation>批注与划线</translation>
+        </message>
+        <message>
+            <source>Brief</source>
+            <translation>专题汇编</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Tools</source>
+            <translation>工具</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Article</source>
+            <translation>文章(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Brief</source>
+            <translation>专题汇编(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Highlight &amp;Colour</source>
+            <translation>划线颜色(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Yellow</source>
+            <translation>黄色</translation>
+        </message>
+        <message>
+            <source>Green</source>
+            <translation>绿色</translation>
+        </message>
+        <message>
+            <source>Blue</source>
+            <translation>蓝色</translation>
+        </message>
+        <message>
+            <source>Pink</source>
+            <translation>粉色</translation>
+        </message>
+        <message>
+            <source>Purple</source>
+            <translation>紫色</translation>
+        </message>
+        <message>
+            <source>Orange</source>
+            <translation>橙色</translation>
+        </message>
+        <message>
+            <source>Bookmarked</source>
+            <translation>已加书签</translation>
+        </message>
+        <message>
+            <source>Bookmark removed</source>
+            <translation>已取消书签</translation>
+        </message>
+        <message>
+            <source>Select some text of the article first</source>
+            <translation>请先选中文中的文字</translation>
+        </message>
+        <message>
+            <source>Add Tag</source>
+            <translation>添加标签</translation>
+        </message>
+        <message>
+            <source>Tag (one word):</source>
+            <translation>标签（一个词）：</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Show Highlight</source>
+            <translation>查看划线</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>The new language is used from the next start of Reader.</source>
+            <translation>新的界面语言将在下次启动阅读器时生效。</translation>
+        </message>
+        <message>
+            <source>About Reader</source>
+            <translation>关于阅读器</translation>
+        </message>
+        <message>
+            <source>Reader %1 — an offline reader for the bulletin 科技情报参考.
+Archive: %2
+Articles: %3</source>
+            <translation>阅读器 %1 —— 《科技情报参考》离线阅读工具。
+资料库：%2
+文章数：%3</translation>
+        </message>
+        <message>
+            <source>Reader</source>
+            <translation>阅读器</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteEditor</name>
+        <message>
+            <source>Note</source>
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>Write a note on this article…</source>
+            <translation>写下对本文的批注…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingPane</name>
+        <message>
+            <source>contents page %1</source>
+            <translation>目录第 %1 页</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <source>Details</source>
+            <translation>详细信息</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultDelegate</name>
+        <message>
+            <source>unknown issue</source>
+            <translation>期号未标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n 处匹配</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>score %1</source>
+            <translation>相关度 %1</translation>
+        </message>
+        <message>
+            <source>in your notes</source>
+            <translation>出自批注</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsView</name>
+        <message>
+            <source>Search results</source>
+            <translation>搜索结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <source>Search the archive</source>
+            <translation>搜索资料库</translation>
+        </message>
+        <message>
+            <source>Search the archive (Ctrl+K)…</source>
+            <translation>搜索资料库 (Ctrl+K)…</translation>
+        </message>
+        <message>
+            <source>Year filter</source>
+            <translation>年份筛选</translation>
+        </message>
+        <message>
+            <source>Series filter</source>
+            <translation>刊物筛选</translation>
+        </message>
+        <message>
+            <source>Search:</source>
+            <translation>搜索：</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <source>All series</source>
+            <translation>全部刊物</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchController</name>
+        <message numerus="yes">
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>%n 条结果</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
