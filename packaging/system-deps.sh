@@ -5,6 +5,8 @@ set -u
 need=()
 fc-list 2>/dev/null | grep -qi "Noto.*CJK" || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Qt 6.5+ needs libxcb-cursor0 for its xcb platform (a real window, or Xvfb for screenshots).
+ldconfig -p 2>/dev/null | grep -q libxcb-cursor || need+=(libxcb-cursor0)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing ${need[*]} (apt-get)"

@@ -1,0 +1,93 @@
+"""The PyInstaller one-folder app works with no Python: CLI, Chinese search, the window.
+
+Builds dist/reader/ once per session (a few minutes); skipped when PyInstaller is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT
+
+pytest.importorskip("PyInstaller")
+pytestmark = pytest.mark.slow
+
+APP = PROJECT_ROOT / "dist" / "reader" / ("reader.exe" if sys.platform == "win32" else "reader")
+
+
+@pytest.fixture(scope="session")
+def frozen_app() -> Path:
+    subprocess.run(
+        ["bash", str(PROJECT_ROOT / "packaging" / "build.sh")],
+        cwd=PROJECT_ROOT,
+        check=True,
+        env={**os.environ, "PY": sys.executable},
+        timeout=1800,
+    )
+    assert APP.is_file()
+    return APP
+
+
+def run(app: Path, tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the frozen app from an empty folder with no Python on PATH or in the environment."""
+    clean_env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "VIRTUAL_ENV"))
+    }
+    clean_env["PATH"] = "/usr/bin:/bin"
+    clean_env.update(env)
+    return subprocess.run(
+        [str(app), *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=clean_env,
+        timeout=300,
+    )
+
+
+def test_the_frozen_app_runs_the_command_line(frozen_app: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    samples = PROJECT_ROOT / "resources" / "samples"
+    sample = tmp_path / "in"
+    shutil.copytree(samples, sample)
+
+    version = run(frozen_app, tmp_path, "--version")
+    imported = run(frozen_app, tmp_path, "--archive", str(archive), "import", str(sample))
+    listed = json.loads(
+        run(frozen_app, tmp_path, "--archive", str(archive), "list", "--json").stdout
+    )
+    word = listed[0]["articles"][0]["title"][:4]
+    found = run(frozen_app, tmp_path, "--archive", str(archive), "search", word, "--json")
+
+    assert version.returncode == 0 and version.stdout.startswith("reader ")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert len(listed) >= 3
+    hits = json.loads(found.stdout)["hits"]
+    assert found.returncode == 0 and hits, found.stderr
+    assert any(word in hit["title"] for hit in hits)
+    # jieba's cache goes to the app's cache folder, never the working directory.
+    assert not list(tmp_path.glob("jieba*"))
+
+
+def test_the_frozen_app_opens_its_window(frozen_app: Path, tmp_path: Path) -> None:
+    started = run(
+        frozen_app,
+        tmp_path,
+        "--archive",
+        str(tmp_path / "archive"),
+        QT_QPA_PLATFORM="offscreen",
+        READER_EXIT_AFTER_SHOW="1",
+    )
+
+    assert started.returncode == 0, started.stderr
+    assert "window shown in" in started.stderr
