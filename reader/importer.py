@@ -215,7 +215,12 @@ def _store_parsed(
 
     if same_content is not None and same_identity in (None, same_content):
         store.record_source_file(
-            db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome="duplicate",
+            db,
+            path=str(path),
+            sha256=sha256,
+            fmt=fmt,
+            size=size,
+            outcome="duplicate",
             issue_id=same_content,
         )
         return FileOutcome(
@@ -224,7 +229,12 @@ def _store_parsed(
 
     if same_identity is not None:
         source_id = store.record_source_file(
-            db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome=UPDATED,
+            db,
+            path=str(path),
+            sha256=sha256,
+            fmt=fmt,
+            size=size,
+            outcome=UPDATED,
             issue_id=same_identity,
         )
         changed = store.replace_issue_content(db, same_identity, parsed, source_id)

@@ -65,9 +65,7 @@ def issue_json(db: Database, issue: IssueRecord) -> dict[str, Any]:
         "phone": issue.phone,
         "source_path": issue.source_path,
         "source_format": issue.source_format,
-        "articles": [
-            article_json(a, store.articles_with_same_text(db, a.id)) for a in articles
-        ],
+        "articles": [article_json(a, store.articles_with_same_text(db, a.id)) for a in articles],
     }
 
 

@@ -35,7 +35,14 @@ class Bulletin:
             lines += ["", story.title]
             for paragraph in story.paragraphs:
                 lines += ["", paragraph]
-        lines += ["", f"{self.editor_org}编辑", "", f"编辑：{self.editor}", "", f"电话：{self.phone}"]
+        lines += [
+            "",
+            f"{self.editor_org}编辑",
+            "",
+            f"编辑：{self.editor}",
+            "",
+            f"电话：{self.phone}",
+        ]
         return "\n".join(lines)
 
     def write(self, path: Path, encoding: str = "utf-8", newline: str = "\n") -> Path:
@@ -53,7 +60,8 @@ def sample_bulletin(issue_no: int = 3, year: int = 2025) -> Bulletin:
                 [
                     f"今年以来，北河市围绕第{issue_no}期重点任务，推动高校院所科技成果在本地落地转化，"
                     "全年登记技术合同 320 项，成交额同比增长 18.5%。",
-                    "一是搭建转化平台。建成成果转化中试基地 3 家，为中小企业提供检测、试制和工艺验证服务。",
+                    "一是搭建转化平台。建成成果转化中试基地 3 家，"
+                    "为中小企业提供检测、试制和工艺验证服务。",
                     "二是完善激励机制。出台科研人员职务成果收益分配办法，允许团队获得不低于七成的转化收益。",
                 ],
             ),
@@ -68,7 +76,8 @@ def sample_bulletin(issue_no: int = 3, year: int = 2025) -> Bulletin:
             Story(
                 "东岭区科技特派员服务乡村振兴",
                 [
-                    "东岭区选派科技特派员 146 名，深入 58 个行政村开展技术服务，培训农民 4000 余人次。",
+                    "东岭区选派科技特派员 146 名，深入 58 个行政村开展技术服务，"
+                    "培训农民 4000 余人次。",
                     "下一步，东岭区将继续完善特派员考核办法，推动服务向产业链延伸。",
                 ],
             ),

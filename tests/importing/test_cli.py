@@ -17,7 +17,11 @@ def reader(archive: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "reader", "--archive", str(archive), *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
 
 
@@ -33,8 +37,18 @@ def test_import_then_list_json_gives_issues_with_their_articles(tmp_path: Path) 
     assert imported.stdout.splitlines()[0].startswith("imported: ")
     assert "1 imported, 0 updated, 0 already there, 0 skipped" in imported.stdout
     [issue] = json.loads(listed.stdout)
-    assert set(issue) >= {"id", "series", "year", "issue_no", "editor_org", "editor", "phone",
-                          "source_path", "source_format", "articles"}
+    assert set(issue) >= {
+        "id",
+        "series",
+        "year",
+        "issue_no",
+        "editor_org",
+        "editor",
+        "phone",
+        "source_path",
+        "source_format",
+        "articles",
+    }
     assert (issue["series"], issue["year"], issue["issue_no"]) == ("示例情报参考", 2025, 3)
     assert issue["source_path"] == str(path.resolve())
     assert issue["source_format"] == "txt"
@@ -81,8 +95,9 @@ def test_issue_metadata_can_be_corrected(tmp_path: Path) -> None:
     reader(archive, "import", str(sample_bulletin().write(tmp_path / "issue.txt")))
     issue_id = json.loads(reader(archive, "list", "--json").stdout)[0]["id"]
 
-    changed = reader(archive, "issue", "set", str(issue_id), "--year", "2023", "--issue-no", "9",
-                     "--editor", "")
+    changed = reader(
+        archive, "issue", "set", str(issue_id), "--year", "2023", "--issue-no", "9", "--editor", ""
+    )
     bad = reader(archive, "issue", "set", str(issue_id), "--year", "二〇二三")
 
     assert changed.returncode == 0, changed.stderr

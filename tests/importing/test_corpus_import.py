@@ -46,8 +46,7 @@ def test_the_article_printed_in_two_issues_is_known_as_the_same_text(
     import_paths(archive, [corpus_dir])
     db = archive.db
     nanjing = [
-        a for a in store.iter_all_articles(db)
-        if a.title.startswith("南京市扎实推进原始创新")
+        a for a in store.iter_all_articles(db) if a.title.startswith("南京市扎实推进原始创新")
     ]
 
     assert len(nanjing) == 2

@@ -22,7 +22,9 @@ def archive_rows(archive: Archive) -> dict[str, list[tuple]]:
     }
 
 
-def test_a_text_bulletin_becomes_an_issue_with_its_articles(archive: Archive, tmp_path: Path) -> None:
+def test_a_text_bulletin_becomes_an_issue_with_its_articles(
+    archive: Archive, tmp_path: Path
+) -> None:
     bulletin = sample_bulletin()
     path = bulletin.write(tmp_path / "2025-3.txt")
 
@@ -74,7 +76,9 @@ def test_a_corrected_printing_updates_the_issue_and_keeps_article_ids(
     old_ids = [a.id for a in store.issue_articles(archive.db, issue.id)]
 
     corrected = sample_bulletin()
-    corrected.stories[1].paragraphs[0] = corrected.stories[1].paragraphs[0].replace("12 项", "14 项")
+    corrected.stories[1].paragraphs[0] = (
+        corrected.stories[1].paragraphs[0].replace("12 项", "14 项")
+    )
     report = import_paths(archive, [corrected.write(tmp_path / "corrected.txt")])
 
     [outcome] = report.outcomes
@@ -109,8 +113,13 @@ def test_a_batch_skips_bad_files_with_a_reason_and_imports_the_rest(
     assert by_name["good-2.txt"].status == IMPORTED
     skipped = {o.path.name: o.message for o in report.outcomes if o.status == SKIPPED}
     assert set(skipped) == {
-        "empty.txt", "binary.txt", "broken.pdf", "not-a-word.docx", "notes.txt",
-        "issue.doc", "missing.pdf",
+        "empty.txt",
+        "binary.txt",
+        "broken.pdf",
+        "not-a-word.docx",
+        "notes.txt",
+        "issue.doc",
+        "missing.pdf",
     }
     assert all(message and "Traceback" not in message for message in skipped.values())
     assert "empty" in skipped["empty.txt"]
@@ -146,7 +155,9 @@ def test_a_failure_while_saving_leaves_nothing_half_written(
 
 def test_markup_in_a_title_is_stored_as_those_characters(archive: Archive, tmp_path: Path) -> None:
     bulletin = sample_bulletin()
-    bulletin.stories[0] = Story("<img src=x onerror=alert(1)>科技成果转化", bulletin.stories[0].paragraphs)
+    bulletin.stories[0] = Story(
+        "<img src=x onerror=alert(1)>科技成果转化", bulletin.stories[0].paragraphs
+    )
     import_paths(archive, [bulletin.write(tmp_path / "markup.txt")])
 
     [issue] = store.list_issues(archive.db)
