@@ -64,13 +64,18 @@ def fmt_len(value: float) -> float:
 
 
 def _ensure_gui_application() -> None:
-    """Qt's font and PDF machinery needs a QGuiApplication; the CLI has none, and no screen."""
+    """Qt's font and PDF machinery needs an application object; the CLI has none, and no screen.
+
+    A full QApplication, not a QGuiApplication: Qt allows one per process, and a window
+    opened later in the same process (a benchmark, a test run) needs the widget kind.
+    """
     global _app
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication(["reader"])
+        _app = QApplication(["reader"])
 
 
 def _register_fonts() -> dict[str, str]:

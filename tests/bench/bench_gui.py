@@ -54,14 +54,19 @@ def _fill(folder: Path, size: int) -> None:
         rebuild_index(archive)
 
 
-def _ms(samples: list[float]) -> str:
+def _p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
-    return f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def _ms(samples: list[float]) -> str:
+    median = statistics.median(samples) * 1000
+    return f"median {median:.1f} ms, p95 {_p95(samples) * 1000:.1f} ms"
 
 
 def _verdict(samples: list[float], target_ms: float) -> str:
-    return "ok" if statistics.median(samples) * 1000 < target_ms else "OVER TARGET"
+    # "Never stall the window": judged on the slow tail, not the typical case.
+    return "ok" if _p95(samples) * 1000 < target_ms else "OVER TARGET (p95)"
 
 
 def _time_to_show(folder: Path, settings: Path) -> float:
