@@ -15,7 +15,7 @@ from reader.ui.settings import Settings
 from reader.ui.theme import Theme
 
 # Hits per page: each costs a snippet, so a small first page keeps typing quick.
-PAGE_SIZE = 50
+PAGE_SIZE = 25  # a screenful and a half; more load as the list scrolls
 
 
 def _quoted(value: str) -> str:

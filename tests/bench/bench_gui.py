@@ -108,7 +108,12 @@ def _measure(size: int, keep: bool) -> list[str]:
         window = build_window(app, folder, Settings(settings_path))
         window.resize(1400, 900)
         window.show()
+        window.start()  # as run_app does: index check and search warm-up on the worker
+        deadline = time.monotonic() + 60
         app.processEvents()
+        while window.statusBar().currentMessage() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
         ids = [row[0] for row in window.archive.db.execute("SELECT id FROM articles")]
         rng = random.Random(7)
         opens = []
