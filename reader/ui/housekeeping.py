@@ -23,6 +23,7 @@ class Housekeeping(QObject):
     """The window's File-menu work; results come back as signals on the GUI thread."""
 
     imported = Signal(object)  # the first new article's id, or None
+    restore_started = Signal()  # readers must close their connections now (direct)
     reopened = Signal()  # the archive was replaced (restore)
     report_shown = Signal(object)  # the ReportDialog, for tests
 
@@ -207,6 +208,7 @@ class Housekeeping(QObject):
         """Replace the archive with a backup: the GUI's connection is closed meanwhile."""
         folder = self._archive.folder
         self.restoring = True
+        self.restore_started.emit()  # the window's other readers close their connections
         self._archive.close()
 
         def job(archive: Archive, _p: Any) -> Any:

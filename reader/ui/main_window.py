@@ -35,7 +35,7 @@ from reader.ui.housekeeping import Housekeeping
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.match_walker import MatchWalker
 from reader.ui.reading_pane import PaintedHighlight, ReadingPane
-from reader.ui.search_controller import SearchController
+from reader.ui.search_controller import PendingHit, SearchController
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from reader.ui.theme import apply_app_palette, theme_named
 from reader.ui.tree_model import LibraryTreeModel
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.annotations_dock.raise_()
 
         self.housekeeping = Housekeeping(self, archive, worker)
-        self.walker = MatchWalker(self.pane, self.find_bar, self.search, self.open_article)
+        self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
         menus.build_toolbars(self)
         menus.build_menus(self)
         self._connect()
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.library.context_menu_requested.connect(partial(menus.tree_menu, self))
         self.search.open_requested.connect(self.open_article)
         self.search.searched.connect(self._after_search)
+        self.search.neighbour_found.connect(self._neighbour_found)
         self.search.results.customContextMenuRequested.connect(partial(menus.results_menu, self))
         self.pane.context_menu_requested.connect(partial(menus.pane_menu, self))
         self.pane.copyAvailable.connect(lambda _has: self._update_article_actions())
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.annotations.highlights_changed.connect(self._paint_highlights)
         self.briefs.article_activated.connect(self.open_article)
         self.housekeeping.imported.connect(self._after_import)
+        self.housekeeping.restore_started.connect(self.search.suspend)
         self.housekeeping.reopened.connect(self._after_restore)
 
     # -- opening articles ---------------------------------------------------------------
@@ -234,6 +236,14 @@ class MainWindow(QMainWindow):
             self.results_dock.raise_()
         self.find_bar.set_query(query)
         self.walker.paint()
+
+    def _open_walked(self, article_id: int, hit: Any) -> bool:
+        # F3 past the loaded results: the next page's hit comes through ``neighbour_found``.
+        return isinstance(hit, PendingHit) or self.open_article(article_id, hit)
+
+    def _neighbour_found(self, hit: Any, from_article: int | None) -> None:
+        if self.current_article_id() == from_article:  # else another article was opened
+            self.open_article(hit.article_id, hit) if hit else self.walker.paint()
 
     def match_position(self) -> tuple[int | None, int]:
         """The current match (0-based) and the number of matches in the open article."""
@@ -354,6 +364,7 @@ class MainWindow(QMainWindow):
             self.open_article(first_article)
 
     def _after_restore(self) -> None:
+        self.search.resume()
         self.refresh()
         article_id = self.current_article_id()
         if article_id is None or not self.open_article(article_id):
@@ -460,6 +471,7 @@ class MainWindow(QMainWindow):
         self.briefs.flush()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
+        self.search.close()
         self.worker.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:

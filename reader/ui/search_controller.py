@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.archive import Archive
-from reader.search import QuerySyntaxError, find_spans, search
+from reader.search import find_spans
 from reader.ui import tree_queries
 from reader.ui.search_panel import ResultDelegate, ResultsModel, ResultsView, SearchBar
+from reader.ui.search_runner import SearchOutcome, SearchRequest, SearchRunner
 from reader.ui.settings import Settings
 from reader.ui.theme import Theme
 
 # Hits per page: each costs a snippet, so a small first page keeps typing quick.
 PAGE_SIZE = 25  # a screenful and a half; more load as the list scrolls
+# Mark the search as running only when it is slow enough to notice; quick ones just show.
+BUSY_DELAY_MS = 150
+
+
+@dataclass(frozen=True)
+class PendingHit:
+    """``neighbour_hit``'s answer while the next page of results is searched for."""
+
+    article_id: int | None  # the article the walk starts from
+    step: int
 
 
 def _quoted(value: str) -> str:
@@ -23,10 +35,17 @@ def _quoted(value: str) -> str:
 
 
 class SearchController(QObject):
-    """The search bar and results list, and the query's spans for the reading pane."""
+    """The search bar and results list, and the query's spans for the reading pane.
+
+    Searches run on a ``SearchRunner`` thread; each new query gets the next generation and
+    only the newest generation's results (and their pages) are ever shown.
+    """
 
     open_requested = Signal(int, object)  # article id, hit
     searched = Signal(str)  # the query whose results are now shown
+    # F3 past the loaded results: the hit found once the next page came (None: none)
+    # and the article the walk started from.
+    neighbour_found = Signal(object, object)
 
     def __init__(self, parent: QWidget, archive: Archive, settings: Settings, theme: Theme) -> None:
         super().__init__(parent)
@@ -43,6 +62,18 @@ class SearchController(QObject):
         self.bar.search_requested.connect(self.run)
         self.bar.committed.connect(self._committed)
         self._parent = parent
+        self.runner = SearchRunner(archive.folder, self)
+        self.runner.delivered.connect(self._delivered)
+        self._query = ""  # the newest query asked for, as typed
+        self._generation = 0  # of the newest query asked for
+        self._shown_generation = 0  # of the results in the list
+        self._shown_full = ""  # the full query (with filters) of the results in the list
+        self._open_first: int | None = None  # Enter was pressed for this generation
+        self._walk: tuple[int | None, int] | None = None  # F3 waiting for a page
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
 
     # -- running ------------------------------------------------------------------------
     def full_query(self, query: str) -> str:
@@ -56,37 +87,107 @@ class SearchController(QObject):
         return " ".join(parts)
 
     def run(self, query: str) -> None:
-        """Search for ``query`` (with the filters) and show the hits."""
+        """Search for ``query`` (with the filters) off the GUI thread; the hits show when
+        they come, unless a newer query was asked for meanwhile."""
         query = query.strip()
+        self._generation += 1
+        self._open_first = None
+        self._walk = None
         if not query:
-            self.model.set_hits("", [], 0)
+            self._stop_busy()
+            self._show(self._generation, "", "", [], 0)
             self.bar.status.setText("")
             self.searched.emit("")
             return
-        full = self.full_query(query)
-        try:
-            result = search(self._archive, full, limit=PAGE_SIZE)
-        except QuerySyntaxError as error:
-            self.model.set_hits("", [], 0)
-            self.bar.status.setText(str(error))
+        self._query = query
+        self._busy_timer.start()
+        self.runner.request(SearchRequest(self._generation, self.full_query(query), PAGE_SIZE))
+
+    def is_searching(self) -> bool:
+        """True while the newest query's results have not come yet."""
+        return self._shown_generation != self._generation
+
+    def searching_text(self) -> str:
+        """The status shown while a slow search runs."""
+        return self.tr("Searching…")
+
+    def _show_busy(self) -> None:
+        if self.is_searching():
+            self.bar.status.setText(self.searching_text())
+            self.results.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
+    def _stop_busy(self) -> None:
+        self._busy_timer.stop()
+        self.results.viewport().unsetCursor()
+
+    def _show(self, generation: int, query: str, full: str, hits: list[Any], total: int) -> None:
+        self._shown_generation = generation
+        self._shown_full = full
+
+        def request_page(offset: int) -> None:
+            if generation == self._generation:  # else it would displace the newer search
+                self.runner.request(SearchRequest(generation, full, PAGE_SIZE, offset))
+
+        self.model.set_hits(query, hits, total, request_page if full else None)
+
+    def _delivered(self, outcome: SearchOutcome) -> None:
+        request = outcome.request
+        if request.generation != self._generation:
+            return  # superseded: a newer query was asked for
+        if request.offset:
+            self._page_delivered(outcome)
+            return
+        self._stop_busy()
+        query = self._query
+        if outcome.error is not None:
+            self._show(request.generation, "", "", [], 0)
+            self.bar.status.setText(outcome.error)
             self.searched.emit(query)
             return
-
-        def page(offset: int) -> list[Any]:
-            return list(search(self._archive, full, limit=PAGE_SIZE, offset=offset).hits)
-
+        result = outcome.result
         hits = list(result.hits)
-        self.model.set_hits(query, hits, result.total, page)
+        self._show(request.generation, query, request.query, hits, result.total)
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.searched.emit(query)
+        if self._open_first == request.generation:
+            self._open_first = None
+            self.open_row(0)
+
+    def _page_delivered(self, outcome: SearchOutcome) -> None:
+        page = list(outcome.result.hits) if outcome.result is not None else None
+        if not self.model.add_page(outcome.request.offset, page):
+            return
+        walk, self._walk = self._walk, None
+        if walk is not None:
+            article_id, step = walk
+            hit = self.neighbour_hit(article_id, step)
+            if not isinstance(hit, PendingHit):
+                self.neighbour_found.emit(hit, article_id)
 
     def _committed(self, query: str) -> None:
+        """Enter: remember the query and open its first result (once it has come)."""
         self._settings.remember_search(query)
         self.bar.set_history(self._settings.search_history)
-        if self.model.rowCount():
+        shown = not self.is_searching() and self._shown_full == self.full_query(query)
+        if not shown:
+            self.run(query)
+            self._open_first = self._generation
+        elif self.model.rowCount():
             self.open_row(0)
+
+    def suspend(self) -> None:
+        """Close the search thread's connection until ``resume`` (restoring a backup)."""
+        self.runner.suspend()
+
+    def resume(self) -> None:
+        self.runner.resume()
+
+    def close(self) -> None:
+        """End the search thread and close its connection (the window is closing)."""
+        self._stop_busy()
+        self.runner.close()
 
     def focus(self) -> None:
         self.bar.query_edit.setFocus()
@@ -131,7 +232,11 @@ class SearchController(QObject):
         return None
 
     def neighbour_hit(self, article_id: int | None, step: int) -> Any:
-        """The next (``step=1``) or previous (``-1``) result after ``article_id`` with matches."""
+        """The next (``step=1``) or previous (``-1``) result after ``article_id`` with matches.
+
+        A ``PendingHit`` when the loaded results end first and the next page is being
+        searched for: ``neighbour_found`` tells what it was once the page has come.
+        """
         hits = self.model.hits()
         if not hits:
             return None
@@ -143,9 +248,10 @@ class SearchController(QObject):
             start = rows[0] if rows else (-1 if step > 0 else len(hits))
         row = start + step
         while True:
-            if row >= len(hits) and self.model.canFetchMore():
-                self.model.fetchMore()
-                hits = self.model.hits()
+            if row >= len(hits) and self.model.has_more() and not self.is_searching():
+                self._walk = (article_id, step)
+                self.model.fetchMore()  # unless a page is already on its way
+                return PendingHit(article_id, step)
             if not 0 <= row < len(hits):
                 break
             hit = hits[row]

@@ -57,7 +57,7 @@ class SearchBar(QWidget):
     """Query box and filters; ``search_requested`` fires once typing pauses (or on Enter)."""
 
     search_requested = Signal(str)
-    committed = Signal(str)  # Enter pressed: remember the query, open the first result
+    committed = Signal(str)  # Enter pressed: search if need be, open the first result
 
     def __init__(self, history: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,54 +142,78 @@ class SearchBar(QWidget):
         self.search_requested.emit(self.query())
 
     def _commit(self) -> None:
-        self._fire()
+        self._timer.stop()
         if self.query():
-            self.committed.emit(self.query())
+            self.committed.emit(self.query())  # searches unless its results are shown
+        else:
+            self._fire()
 
 
-PageFetcher = Callable[[int], list[Any]]
+PageRequester = Callable[[int], None]
 
 
 class ResultsModel(QAbstractListModel):
     """The hits of one search, a page at a time: the search's own records, shown as they are.
 
-    The view asks for the next page (``fetchMore``) when it is scrolled to the end.
+    The view asks for the next page (``fetchMore``) when it is scrolled to the end; the page
+    is searched for off the GUI thread and comes back through ``add_page``.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: list[Any] = []
-        self._fetch_page: PageFetcher | None = None
+        self._request_page: PageRequester | None = None
+        self._waiting_for: int | None = None  # the offset of the page asked for
         self.query = ""
         self.total = 0
 
     def set_hits(
-        self, query: str, hits: list[Any], total: int, fetch_page: PageFetcher | None = None
+        self, query: str, hits: list[Any], total: int, request_page: PageRequester | None = None
     ) -> None:
-        """Show the first page; ``fetch_page(offset)`` gives the hits from ``offset`` on."""
+        """Show the first page; ``request_page(offset)`` asks for the hits from ``offset`` on."""
         self.beginResetModel()
         self.query = query
         self._hits = list(hits)
-        self._fetch_page = fetch_page
+        self._request_page = request_page
+        self._waiting_for = None
         self.total = total
         self.endResetModel()
 
     def canFetchMore(self, parent: AnyIndex = _TOP) -> bool:
         return (
-            not parent.isValid() and self._fetch_page is not None and len(self._hits) < self.total
+            not parent.isValid()
+            and self._request_page is not None
+            and self._waiting_for is None
+            and len(self._hits) < self.total
         )
 
     def fetchMore(self, parent: AnyIndex = _TOP) -> None:
-        if not self.canFetchMore(parent) or self._fetch_page is None:
+        if not self.canFetchMore(parent) or self._request_page is None:
             return
-        page = self._fetch_page(len(self._hits))
+        self._waiting_for = len(self._hits)
+        self._request_page(self._waiting_for)
+
+    def is_fetching(self) -> bool:
+        """True while a page asked for has not come back yet."""
+        return self._waiting_for is not None
+
+    def has_more(self) -> bool:
+        """True when the search has hits beyond those loaded (asked for or not)."""
+        return self._request_page is not None and len(self._hits) < self.total
+
+    def add_page(self, offset: int, page: list[Any] | None) -> bool:
+        """Append the page asked for at ``offset`` (None: it failed); False if not asked for."""
+        if offset != self._waiting_for:
+            return False
+        self._waiting_for = None
         if not page:
-            self.total = len(self._hits)  # the archive changed since: no more to show
-            return
+            self.total = len(self._hits)  # the archive changed since (or failed): no more
+            return True
         start = len(self._hits)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._hits.extend(page)
         self.endInsertRows()
+        return True
 
     def hits(self) -> list[Any]:
         return list(self._hits)

@@ -721,5 +721,9 @@ Articles: %3</source>
                 <numerusform>%n 条结果</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
     </context>
 </TS>

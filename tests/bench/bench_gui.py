@@ -2,8 +2,10 @@
 
 For each size an archive of synthetic issues is put straight into the store and indexed;
 then the real main window (offscreen) opens articles and runs the searches a typist's
-keystrokes would, each measured until the window has painted the result.
-Targets: article open and each keystroke's search < 50 ms; the window shown < 2 s.
+keystrokes would. Searches run off the GUI thread, so each keystroke gives two figures: the
+time until the window has painted its results, and the longest the GUI thread was blocked
+meanwhile (the window's stall, which is what the target is for).
+Targets: article open and the GUI thread's stall per keystroke < 50 ms; the window shown < 2 s.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,6 +33,7 @@ OPENS = 60
 TYPED = ["科技创新", "企业发展", "京市", "产业集群", "人工智能"]
 TARGET_MS = 50.0
 SHOW_TARGET_S = 2.0
+IDLE_S = 0.001  # the pause between turns of the measured event loop
 
 _SHOW_SCRIPT = """
 import sys, time
@@ -84,6 +88,39 @@ def _time_to_show(folder: Path, settings: Path) -> float:
     return shown - started
 
 
+def _keystroke(app: Any, window: Any, text: str) -> tuple[float, float]:
+    """Search ``text`` as a debounced keystroke does, then run the event loop until shown.
+
+    Returns the seconds from the keystroke until its results are shown and painted, and
+    the longest the GUI thread was blocked meanwhile: the keystroke's own handler, or one
+    turn of the event loop (handling the results, painting, waiting for the GIL) beyond the
+    idle pause between turns. That stall is what the typist would feel.
+    """
+    marks: dict[str, float] = {}
+
+    def shown(query: str) -> None:
+        if query == text:
+            window.repaint()
+            marks["shown"] = time.perf_counter()
+
+    window.search.searched.connect(shown)
+    try:
+        start = time.perf_counter()
+        window.search.run(text)
+        blocked = time.perf_counter() - start
+        deadline = start + 30  # a lost result must not hang the bench
+        while "shown" not in marks and time.perf_counter() < deadline:
+            turn = time.perf_counter()
+            time.sleep(IDLE_S)  # an idle event loop waits like this, without the GIL
+            app.processEvents()
+            blocked = max(blocked, time.perf_counter() - turn - IDLE_S)
+    finally:
+        window.search.searched.disconnect(shown)
+    if "shown" not in marks:
+        raise RuntimeError(f"no results shown for {text!r} within 30 s")
+    return marks["shown"] - start, max(0.0, blocked)
+
+
 def _measure(size: int, keep: bool) -> list[str]:
     from reader.ui.app import build_window, qt_application
     from reader.ui.settings import Settings
@@ -125,19 +162,22 @@ def _measure(size: int, keep: bool) -> list[str]:
         verdict = _verdict(opens, TARGET_MS)
         lines.append(f"  open article: {_ms(opens)} (target < {TARGET_MS:.0f} ms): {verdict}")
 
-        keystrokes = []
+        latencies, blocks = [], []
         slowest = (0.0, "")
         for word in TYPED:
             for end in range(1, len(word) + 1):
-                t0 = time.perf_counter()
-                window.search.run(word[:end])  # what the debounced keystroke triggers
-                window.repaint()
-                keystrokes.append(time.perf_counter() - t0)
-                slowest = max(slowest, (keystrokes[-1], word[:end]))
+                latency, blocked = _keystroke(app, window, word[:end])
+                latencies.append(latency)
+                blocks.append(blocked)
+                slowest = max(slowest, (latency, word[:end]))
         lines.append(
-            f"  search as you type ({len(keystrokes)} keystrokes, results + painted article): "
-            f"{_ms(keystrokes)} (target < {TARGET_MS:.0f} ms): {_verdict(keystrokes, TARGET_MS)}; "
-            f"slowest {slowest[1]!r} {slowest[0] * 1000:.0f} ms"
+            f"  search as you type ({len(latencies)} keystrokes), keystroke to results painted: "
+            f"{_ms(latencies)}; slowest {slowest[1]!r} {slowest[0] * 1000:.0f} ms"
+        )
+        lines.append(
+            f"  search as you type, longest GUI-thread stall per keystroke: {_ms(blocks)}, "
+            f"max {max(blocks) * 1000:.1f} ms (target < {TARGET_MS:.0f} ms): "
+            f"{_verdict(blocks, TARGET_MS)}"
         )
 
         t0 = time.perf_counter()

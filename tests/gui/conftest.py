@@ -84,6 +84,15 @@ def idle() -> Iterator[WaitIdle]:
     yield wait_idle
 
 
+def search_for(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Put ``text`` in the search box and wait until its results are shown (searches run
+    off the GUI thread)."""
+    with qtbot.waitSignal(
+        window.search.searched, timeout=10000, check_params_cb=lambda q: q == text.strip()
+    ):
+        window.search.bar.set_query(text)
+
+
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """Type Chinese as an input method does (QTest's key clicks only know ASCII)."""
     from PySide6.QtGui import QInputMethodEvent

@@ -13,7 +13,7 @@ from reader.archive import Archive
 from reader.store.issues import get_articles
 from reader.ui.reading_pane import CURRENT, HIGHLIGHT, SEARCH
 from tests.gui.bulletins import write_bulletins
-from tests.gui.conftest import show_active, type_text, wait_idle
+from tests.gui.conftest import search_for, show_active, type_text, wait_idle
 
 
 def _painted_matches(window) -> int:  # type: ignore[no-untyped-def]
@@ -94,7 +94,7 @@ def test_import_search_annotate_restart_brief_export(
     assert [e.toPlainText() for e in again.annotations.note_editors()] == ["适合收入畜牧专题"]
 
     # Add articles to a brief from the results list (two selected) and from the pane.
-    again.search.bar.set_query("示例")
+    search_for(qtbot, again, "示例")
     results = again.search.results
     results.setFocus()
     results.selectionModel().clearSelection()

@@ -9,7 +9,7 @@ from reader.annotations.notes import add_note, list_notes
 from reader.archive import Archive
 from reader.paths import resource_path
 from reader.store.issues import count_articles, get_issue, list_issues
-from tests.gui.conftest import show_active, wait_idle
+from tests.gui.conftest import search_for, show_active, wait_idle
 
 
 def test_first_start_on_an_empty_archive_imports_the_samples(
@@ -70,7 +70,7 @@ def test_backup_then_restore_brings_back_the_notes(
         window.housekeeping.restore_from(target)
     assert [n.text for n in list_notes(window.archive.db, 1)] == ["备份前的批注"]
     assert [e.toPlainText() for e in window.annotations.note_editors()] == ["备份前的批注"]
-    window.search.bar.set_query("智能")  # the index was rebuilt and the window reads again
+    search_for(qtbot, window, "智能")  # the index was rebuilt and the window reads again
     assert window.search.model.rowCount() > 0
 
 
@@ -116,7 +116,7 @@ def test_reindex_runs_on_the_worker(qtbot, make_window, filled_archive_dir: Path
     show_active(qtbot, window)
     window.registry["reindex"].trigger()
     wait_idle(qtbot, window)
-    window.search.bar.set_query("诊断")
+    search_for(qtbot, window, "诊断")
     hits = window.search.model.hits()
     # The article is in two issues (2024 No. 1 and the one of unknown date).
     assert len(hits) == 2 and {h.title for h in hits} == {"示例区开展智能制造诊断服务"}
