@@ -165,34 +165,37 @@ def word_query(query: Query) -> wq.Query | None:
     return wq.Or(list(parts.values())) if parts else None
 
 
-def full_query(query: Query) -> wq.Query | None:
-    """The whole article query (None when only notes can match)."""
+def full_query(query: Query) -> tuple[wq.Query, wq.Query | None] | None:
+    """The article query as (what to find and score, what to exclude); None when only
+    notes can match.
+
+    Exclusion is applied as a mask of document numbers, not with Whoosh's ``AndNot``: over
+    phrase queries in a multi-segment index ``AndNot`` let excluded articles through.
+    """
     required, excluded, impossible = exact_query(query)
     if impossible:
         return None
     if required is None:
-        whole: wq.Query = wq.Every()
-    else:
-        words = word_query(query)
-        whole = required if words is None else wq.AndMaybe(required, words)
-    return whole if excluded is None else wq.AndNot(whole, excluded)
+        return wq.Every(), excluded
+    words = word_query(query)
+    return (required if words is None else wq.AndMaybe(required, words)), excluded
 
 
 def _article_page(
     archive: Archive, query: Query, filters: FilterSql, limit: int, offset: int
 ) -> tuple[int, list[Hit]]:
-    whole = full_query(query)
-    if whole is None:
+    parts = full_query(query)
+    if parts is None:
         return 0, []
     search_index.ensure_usable(archive)
     with search_index.damage_tolerated():
         try:
-            rows: list[_Row] | None = _matches(archive, whole)
+            rows: list[_Row] | None = _matches(archive, *parts)
         except Exception:
             rows = None
     if rows is None:  # a damaged index under a good stamp: rebuild once
         search_index.rebuild_index(archive)
-        rows = _matches(archive, whole)
+        rows = _matches(archive, *parts)
     if query.filters:
         allowed = _allowed_ids(archive, filters)
         rows = [row for row in rows if row[0] in allowed]
@@ -201,10 +204,11 @@ def _article_page(
     return len(rows), _hits(archive, query, rows[offset : offset + limit] if limit else [])
 
 
-def _matches(archive: Archive, whole: wq.Query) -> list[_Row]:
+def _matches(archive: Archive, positive: wq.Query, excluded: wq.Query | None) -> list[_Row]:
     """Every matching article as (id, score, issue id)."""
     with search_index.open_index(archive).searcher(weighting=BM25F()) as searcher:
-        results = searcher.search(whole, limit=None)
+        mask = set(excluded.docs(searcher)) if excluded is not None else None
+        results = searcher.search(positive, limit=None, mask=mask)
         reader = searcher.reader()
         ids = reader.column_reader("id")
         issue_ids = reader.column_reader("issue_id")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import jieba
-from whoosh import fields, index
+from whoosh import fields, formats, index
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.index import Index
 from whoosh.writing import IndexWriter
@@ -42,6 +42,7 @@ from reader.store.issues import count_articles, get_articles, iter_all_articles
 INDEX_SCHEMA = 3
 STAMP_NAME = "stamp.json"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer
+WRITER_MB = 256  # postings Whoosh holds in memory before it spills a sorted run to disk
 
 Progress = Callable[[int, int], None]
 
@@ -55,14 +56,26 @@ def make_schema() -> fields.Schema:
     chars = analysis.CharSetTokenizer()
     words = SpaceSeparatedTokenizer()
     return fields.Schema(
-        id=fields.NUMERIC(int, bits=64, stored=True, unique=True, sortable=True),
+        id=fields.NUMERIC(int, bits=64, unique=True, sortable=True),
         issue_id=fields.NUMERIC(int, bits=64, sortable=True),
         title=fields.TEXT(analyzer=grams, phrase=True),
         body=fields.TEXT(analyzer=grams, phrase=True),
-        title_chars=fields.TEXT(analyzer=chars, phrase=False),
-        body_chars=fields.TEXT(analyzer=chars, phrase=False),
+        # Only matched, never scored (the words of a one-character query score it).
+        title_chars=fields.FieldType(formats.Existence(), chars, scorable=False),
+        body_chars=fields.FieldType(formats.Existence(), chars, scorable=False),
         title_words=fields.TEXT(analyzer=words, phrase=False),
         body_words=fields.TEXT(analyzer=words, phrase=False),
+    )
+
+
+def open_writer(target: Index) -> IndexWriter:
+    """A writer for ``target`` (waits up to WRITE_TIMEOUT for another process's writer)."""
+    return target.writer(
+        timeout=WRITE_TIMEOUT,
+        limitmb=WRITER_MB,
+        # Separate files, not one compound file: opening a compound segment copies each
+        # part into memory, tens of milliseconds per search.
+        compound=False,
     )
 
 
@@ -196,7 +209,7 @@ def sync_index(
         changed = sorted(set(changed_article_ids) - set(removed_article_ids))
         with damage_tolerated():
             try:
-                writer = open_index(archive).writer(timeout=WRITE_TIMEOUT)
+                writer = open_writer(open_index(archive))
             except index.LockError:
                 raise  # another process writes: its lock outlived the timeout
             except Exception:
@@ -235,7 +248,7 @@ def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int 
     fresh.mkdir(parents=True)
     try:
         built = index.create_in(str(fresh), make_schema())
-        writer = built.writer()
+        writer = open_writer(built)
         try:
             total = count_articles(archive.db)
             records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
