@@ -151,3 +151,15 @@ def test_worker_pool_builds_the_same_index(store: Archive) -> None:
     single = search(store, "科技创新3 乳业1", limit=100)
     assert pooled.total == single.total == sum(1 for i in range(450) if i % 7 == 3 and i % 3 == 1)
     assert [h.article_id for h in pooled.hits] == [h.article_id for h in single.hits]
+
+
+def test_exclusion_holds_across_several_imports(store: Archive) -> None:
+    first = add_issue(store, [("乳业甲", "企业与国家合作。"), *FILLER], issue_no=1)
+    second = add_issue(
+        store, [("乳业乙", "企业与国家，中国。"), ("乳业丙", "企业、国家。")], issue_no=2
+    )
+    third = add_issue(store, [("乳业丁", "中国企业走向国家舞台。")], issue_no=3)
+    assert len(list(search_index.index_dir(store).glob("*.pst"))) > 1  # several segments
+    found = sorted(hits(store, "企业 国家 -中国"))
+    assert found == sorted([first[0], second[1]])
+    assert third[0] not in found
