@@ -1,19 +1,23 @@
-"""Running a query: exact candidates from the gram index, ranked by words, filtered live.
+"""Running a query: exact candidates from the Whoosh gram index, ranked by words, filtered live.
 
-Recall comes from FTS5 phrase queries over character grams, which are true exactly when the
-folded text contains the folded term (see :mod:`reader.search.analysis`), so every hit
-contains what was typed and no article that contains it is missed; the total is a count
-over the same exact expression. Ranking is one BM25 pass over the grams and the jieba words
-of the query (words count double, titles four times bodies); equal scores put newer issues
-first. Issue metadata and tags are read live from the store, so editing an issue's year
-needs no reindex.
+Recall comes from Whoosh phrase queries over character grams (one character: a term of the
+``*_chars`` fields), which are true exactly when the folded text contains the folded term
+(see :mod:`reader.search.analysis`), so every hit contains what was typed and no article
+that contains it is missed. AND, OR and ``-`` map onto Whoosh's And, Or and AndNot. The
+jieba words of the query only add to the score (``AndMaybe``), scored by BM25F with words
+counting double and titles four times bodies; equal scores put newer issues first.
+Every match is collected, so the total is exact. Filters (year, issue, series, tag) are
+computed in the store and applied to the matches, so editing an issue's year or an
+article's tags needs no reindex.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
+
+from whoosh import query as wq
+from whoosh.scoring import BM25F
 
 from reader.archive import Archive
 from reader.search import analysis
@@ -29,22 +33,17 @@ TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 WORD_FACTOR = 2.0  # how much more a word match counts than a bare character match
 
-_ORDER = (
-    "ORDER BY c.score DESC, i.year IS NULL, i.year DESC, i.issue_no IS NULL, "
-    "i.issue_no DESC, c.id DESC"
-)
-
 
 @dataclass(slots=True)
 class FilterSql:
-    """A WHERE fragment over ``i`` (issues) with its parameters; ``{store}`` and ``{id}``
-    stand for the store's schema prefix and the article id column."""
+    """A WHERE fragment over ``i`` (issues) with its parameters; ``{id}`` stands for the
+    article id column."""
 
     where: str
     params: list[Any]
 
-    def render(self, *, store: str, article_id: str) -> str:
-        return self.where.replace("{store}", store).replace("{id}", article_id)
+    def render(self, *, article_id: str) -> str:
+        return self.where.replace("{id}", article_id)
 
 
 def search(archive: Archive, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -110,8 +109,7 @@ def build_filter_sql(archive: Archive, filters: Filters) -> FilterSql:
         if tag_ids:
             marks = ",".join("?" * len(tag_ids))
             clauses.append(
-                f"{{id}} IN (SELECT article_id FROM {{store}}article_tags "
-                f"WHERE tag_id IN ({marks}))"
+                f"{{id}} IN (SELECT article_id FROM article_tags WHERE tag_id IN ({marks}))"
             )
             params += tag_ids
         else:
@@ -119,135 +117,124 @@ def build_filter_sql(archive: Archive, filters: Filters) -> FilterSql:
     return FilterSql(" AND ".join(clauses) or "1", params)
 
 
-def _term_expression(term: Term) -> str:
-    phrase = analysis.gram_phrase(term.folded)
-    return f"{{{_GRAM_COLUMNS[term.field == 'title']}}} : {phrase}"
+_Issue = tuple[str | None, int | None, int | None]  # (series, year, issue number)
+_Row = tuple[int, float, int]  # (article id, score, issue id)
 
 
-_GRAM_COLUMNS = {False: "title body", True: "title"}
-_WORD_COLUMNS = {False: "title_words body_words", True: "title_words"}
+def _term_query(term: Term) -> wq.Query:
+    """True exactly when the folded title (or title or body) contains the folded term."""
+    parts: list[wq.Query] = []
+    names = ("title",) if term.field == "title" else ("title", "body")
+    for name in names:
+        boost = TITLE_WEIGHT if name == "title" else BODY_WEIGHT
+        grams = analysis.gram_terms(term.folded)
+        if not grams:
+            parts.append(wq.Term(f"{name}_chars", term.folded, boost=boost))
+        elif len(grams) == 1:
+            parts.append(wq.Term(name, grams[0], boost=boost))
+        else:
+            parts.append(wq.Phrase(name, grams, boost=boost))
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
-def gram_match(query: Query) -> tuple[str | None, str | None, bool]:
-    """The FTS5 expressions for the article side: (required, excluded, impossible)."""
-    groups = []
+def exact_query(query: Query) -> tuple[wq.Query | None, wq.Query | None, bool]:
+    """The Whoosh queries for the article side: (required, excluded, impossible)."""
+    groups: list[wq.Query] = []
     for group in query.required:
-        alternatives = [_term_expression(t) for t in group if t.field != "note"]
+        alternatives = [_term_query(t) for t in group if t.field != "note"]
         if not alternatives:
             return None, None, True  # a group only notes can satisfy
-        groups.append("(" + " OR ".join(alternatives) + ")")
-    excluded = [_term_expression(t) for t in query.excluded if t.field != "note"]
-    return (
-        " AND ".join(groups) or None,
-        " OR ".join(excluded) or None,
-        False,
-    )
+        groups.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
+    excluded = [_term_query(t) for t in query.excluded if t.field != "note"]
+    required = None if not groups else groups[0] if len(groups) == 1 else wq.And(groups)
+    return required, (wq.Or(excluded) if excluded else None), False
 
 
-def word_match(query: Query) -> str | None:
-    """An FTS5 expression over the jieba words of the positive terms, for scoring."""
+def word_query(query: Query) -> wq.Query | None:
+    """The jieba words of the positive terms, for scoring only."""
     tokenizer = analysis.shared_tokenizer()
-    parts: list[str] = []
+    parts: dict[tuple[str, str], wq.Query] = {}
     for term in query.positive_terms():
         if term.field == "note":
             continue
+        names = ("title_words",) if term.field == "title" else ("title_words", "body_words")
         for word in analysis.word_list(tokenizer, term.folded):
-            columns = _WORD_COLUMNS[term.field == "title"]
-            parts.append(f'{{{columns}}} : "{analysis.encode(word)}"')
-    return " OR ".join(dict.fromkeys(parts)) or None
+            for name in names:
+                weight = TITLE_WEIGHT if name == "title_words" else BODY_WEIGHT
+                parts[(name, word)] = wq.Term(name, word, boost=weight * WORD_FACTOR)
+    return wq.Or(list(parts.values())) if parts else None
 
 
-def full_match(required: str, excluded: str | None, words: str | None) -> str:
-    """One FTS5 expression that is exactly ``required NOT excluded`` and whose BM25 also
-    counts the words: ``R AND (W OR R)`` matches what ``R`` matches, and every phrase in
-    it adds to the score."""
-    match = f"({required})"
-    if words:
-        match = f"({match} AND (({words}) OR {match}))"
-    if excluded:
-        match += f" NOT ({excluded})"
-    return match
+def full_query(query: Query) -> tuple[wq.Query, wq.Query | None] | None:
+    """The article query as (what to find and score, what to exclude); None when only
+    notes can match.
+
+    Exclusion is applied as a mask of document numbers, not with Whoosh's ``AndNot``: over
+    phrase queries in a multi-segment index ``AndNot`` let excluded articles through.
+    """
+    required, excluded, impossible = exact_query(query)
+    if impossible:
+        return None
+    if required is None:
+        return wq.Every(), excluded
+    words = word_query(query)
+    return (required if words is None else wq.AndMaybe(required, words)), excluded
 
 
 def _article_page(
     archive: Archive, query: Query, filters: FilterSql, limit: int, offset: int
 ) -> tuple[int, list[Hit]]:
-    required, excluded, impossible = gram_match(query)
-    if impossible:
+    parts = full_query(query)
+    if parts is None:
         return 0, []
     search_index.ensure_usable(archive)
-    try:
-        return _run(archive, query, filters, required, excluded, limit, offset)
-    except sqlite3.DatabaseError as error:
-        if not search_index.is_corruption(error):
-            raise
+    with search_index.damage_tolerated():
+        try:
+            rows: list[_Row] | None = _matches(archive, *parts)
+        except Exception:
+            rows = None
+    if rows is None:  # a damaged index under a good stamp: rebuild once
         search_index.rebuild_index(archive)
-        return _run(archive, query, filters, required, excluded, limit, offset)
+        rows = _matches(archive, *parts)
+    if query.filters:
+        allowed = _allowed_ids(archive, filters)
+        rows = [row for row in rows if row[0] in allowed]
+    issues = _issues(archive)
+    rows.sort(key=lambda row: _order(row, issues.get(row[2], (None, None, None))))
+    return len(rows), _hits(archive, query, rows[offset : offset + limit] if limit else [])
 
 
-def _candidates(query: Query, required: str | None, excluded: str | None) -> tuple[str, list[Any]]:
-    if required is not None:
-        match = full_match(required, excluded, word_match(query))
-        sql = f"SELECT rowid AS id, -bm25(fts, {_WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"
-        return sql, [match]
-    sql = "SELECT rowid AS id, 0.0 AS score FROM docs"
-    if excluded is None:
-        return sql, []
-    return sql + " WHERE rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)", [excluded]
+def _matches(archive: Archive, positive: wq.Query, excluded: wq.Query | None) -> list[_Row]:
+    """Every matching article as (id, score, issue id)."""
+    with search_index.open_index(archive).searcher(weighting=BM25F()) as searcher:
+        mask = set(excluded.docs(searcher)) if excluded is not None else None
+        results = searcher.search(positive, limit=None, mask=mask)
+        reader = searcher.reader()
+        ids = reader.column_reader("id")
+        issue_ids = reader.column_reader("issue_id")
+        return [
+            (int(ids[docnum]), float(score), int(issue_ids[docnum]))
+            for score, docnum in results.top_n
+        ]
 
 
-_WEIGHTS = ", ".join(
-    str(w)
-    for w in (TITLE_WEIGHT, BODY_WEIGHT, TITLE_WEIGHT * WORD_FACTOR, BODY_WEIGHT * WORD_FACTOR)
-)
+def _order(row: _Row, issue: _Issue) -> tuple[Any, ...]:
+    _series, year, issue_no = issue
+    return (-row[1], year is None, -(year or 0), issue_no is None, -(issue_no or 0), -row[0])
 
 
-def _run(
-    archive: Archive,
-    query: Query,
-    filters: FilterSql,
-    required: str | None,
-    excluded: str | None,
-    limit: int,
-    offset: int,
-) -> tuple[int, list[Hit]]:
-    candidates, params = _candidates(query, required, excluded)
-    where = filters.render(store="store.", article_id="c.id")
-    joins = (
-        f"FROM ({candidates}) AS c JOIN docs AS d ON d.id = c.id "
-        "JOIN store.issues AS i ON i.id = d.issue_id "
-    )
-    conn = _open(archive)
-    try:
-        rows = []
-        if limit > 0:
-            sql = (
-                "SELECT c.id, c.score, i.series, i.year, i.issue_no, d.issue_id, "
-                f"count(*) OVER () {joins} WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
-            )
-            rows = conn.execute(sql, [*params, *filters.params, limit, offset]).fetchall()
-        if rows:
-            total = int(rows[0][6])
-        else:
-            count_sql = f"SELECT count(*) {joins} WHERE {where}"
-            total = int(conn.execute(count_sql, [*params, *filters.params]).fetchone()[0])
-    finally:
-        conn.close()
-    return total, _hits(archive, query, rows)
+def _issues(archive: Archive) -> dict[int, _Issue]:
+    rows = archive.db.execute("SELECT id, series, year, issue_no FROM issues")
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
-def _open(archive: Archive) -> sqlite3.Connection:
-    conn = search_index.connect(archive)
-    try:
-        conn.execute("ATTACH DATABASE ? AS store", [str(archive.database_path)])
-        conn.execute("PRAGMA query_only = ON")
-    except sqlite3.Error:
-        conn.close()
-        raise
-    return conn
+def _allowed_ids(archive: Archive, filters: FilterSql) -> set[int]:
+    where = filters.render(article_id="a.id")
+    sql = f"SELECT a.id FROM articles AS a JOIN issues AS i ON i.id = a.issue_id WHERE {where}"
+    return {row[0] for row in archive.db.execute(sql, filters.params)}
 
 
-def _hits(archive: Archive, query: Query, rows: list[Any]) -> list[Hit]:
+def _hits(archive: Archive, query: Query, rows: list[_Row]) -> list[Hit]:
     wanted = [row[0] for row in rows]
     articles = {
         a.id: a
@@ -257,10 +244,13 @@ def _hits(archive: Archive, query: Query, rows: list[Any]) -> list[Hit]:
     body_terms = [t for t in query.positive_terms() if t.field is None]
     title_terms = [t for t in query.positive_terms() if t.field in (None, "title")]
     hits = []
-    for article_id, score, series, year, issue_no, issue_id, _total in rows:
+    issues = _issues(archive)
+    for article_id, score, _issue_id in rows:
         article = articles.get(article_id)
         if article is None:  # removed from the store since the index saw it
             continue
+        issue_id = article.issue_id
+        series, year, issue_no = issues.get(issue_id, (None, None, None))
         text, title = article.text, article.title
         matches = term_spans(fold(text), body_terms)
         snippet = make_snippet(text, matches)

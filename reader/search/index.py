@@ -1,33 +1,37 @@
-"""The search index: a disposable SQLite FTS5 file derived from the store.
+"""The search index: a disposable Whoosh index derived from the store.
 
-``<archive>/search/index.sqlite3`` holds one contentless FTS5 table ``fts`` with four
-columns: ``title`` and ``body`` hold character grams (exact recall, see
-:mod:`reader.search.analysis`), ``title_words`` and ``body_words`` jieba words (ranking).
-One table, so one BM25 pass scores both. ``docs`` maps an article to its issue (for
-filters and recency, read live from the store) and ``folded`` keeps the folded title and
-body: a contentless FTS5 row can only be deleted by giving its tokens again, and SQLite
-3.40 has no ``contentless_delete``.
-``<archive>/search/stamp.json`` says which schema, analyzer, fold table and dictionary built
-it; any difference, a missing or unreadable file, or a count that disagrees with the store
-means a rebuild.
+``<archive>/search/`` holds a Whoosh index (whoosh-reloaded) with one document per article:
+``id`` and ``issue_id`` (numeric columns), ``title`` and ``body`` (character grams with
+positions: exact recall, see :mod:`reader.search.analysis`), ``title_chars`` and
+``body_chars`` (single characters) and ``title_words`` and ``body_words`` (jieba words,
+ranking only). Issue metadata and tags stay in the store and are read live.
+``stamp.json`` beside it says which schema, analyzer, fold table, jieba and dictionary built
+it; any difference, a missing or unreadable index, or a document count that disagrees with
+the store means a rebuild.
 
-Writes are SQLite transactions in WAL mode: a crash mid-write rolls back to the last
-complete index, and readers keep their snapshot while an import writes. The stamp is
-removed before a rebuild starts and written after it commits, so an interrupted rebuild is
-redone on the next open.
+Writes take one Whoosh writer at a time (a lock per process, Whoosh's own file lock across
+processes); readers use their own searcher, which keeps its view while an import writes.
+A rebuild writes a fresh index into ``search.new/`` and swaps the folders by renaming, so a
+crash leaves either the old index or none (rebuilt on the next open).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
+import shutil
 import threading
-from collections.abc import Callable, Collection, Iterable
+import warnings
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import jieba
+from whoosh import fields, formats, index
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.index import Index
+from whoosh.writing import IndexWriter
 
 from reader.archive import Archive
 from reader.search import analysis
@@ -35,32 +39,60 @@ from reader.search.folding import fold_signature
 from reader.search.pipeline import BATCH, Row, analyzed, auto_processes
 from reader.store.issues import count_articles, get_articles, iter_all_articles
 
-INDEX_SCHEMA = 2
-INDEX_NAME = "index.sqlite3"
+INDEX_SCHEMA = 3
 STAMP_NAME = "stamp.json"
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
+WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer
+WRITER_MB = 256  # postings Whoosh holds in memory before it spills a sorted run to disk
 
 Progress = Callable[[int, int], None]
 
 _locks: dict[str, threading.RLock] = {}
 _locks_guard = threading.Lock()
 
-_TABLES = ("docs", "folded", "fts")
-_SCHEMA = (
-    "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL)",
-    "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)",
-    "CREATE VIRTUAL TABLE fts USING fts5(title, body, title_words, body_words, "
-    "tokenize='ascii', content='')",
-)
+
+def make_schema() -> fields.Schema:
+    """The fields of one article's document."""
+    grams = analysis.GramTokenizer()
+    chars = analysis.CharSetTokenizer()
+    words = SpaceSeparatedTokenizer()
+    return fields.Schema(
+        id=fields.NUMERIC(int, bits=64, unique=True, sortable=True),
+        issue_id=fields.NUMERIC(int, bits=64, sortable=True),
+        title=fields.TEXT(analyzer=grams, phrase=True),
+        body=fields.TEXT(analyzer=grams, phrase=True),
+        # Only matched, never scored (the words of a one-character query score it).
+        title_chars=fields.FieldType(formats.Existence(), chars, scorable=False),
+        body_chars=fields.FieldType(formats.Existence(), chars, scorable=False),
+        title_words=fields.TEXT(analyzer=words, phrase=False),
+        body_words=fields.TEXT(analyzer=words, phrase=False),
+    )
 
 
-def index_path(archive: Archive) -> Path:
-    return archive.search_dir / INDEX_NAME
+def open_writer(target: Index) -> IndexWriter:
+    """A writer for ``target`` (waits up to WRITE_TIMEOUT for another process's writer)."""
+    return target.writer(
+        timeout=WRITE_TIMEOUT,
+        limitmb=WRITER_MB,
+        # Separate files, not one compound file: opening a compound segment copies each
+        # part into memory, tens of milliseconds per search.
+        compound=False,
+    )
+
+
+def index_dir(archive: Archive) -> Path:
+    return archive.search_dir
 
 
 def stamp_path(archive: Archive) -> Path:
     return archive.search_dir / STAMP_NAME
+
+
+def _new_dir(archive: Archive) -> Path:
+    return archive.search_dir.with_name(archive.search_dir.name + ".new")
+
+
+def _old_dir(archive: Archive) -> Path:
+    return archive.search_dir.with_name(archive.search_dir.name + ".old")
 
 
 def expected_stamp() -> dict[str, Any]:
@@ -74,27 +106,18 @@ def expected_stamp() -> dict[str, Any]:
     }
 
 
-def is_corruption(error: sqlite3.Error) -> bool:
-    """True when SQLite says the file is damaged or not a database at all."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return True
-    text = str(error).lower()
-    # "no such table": an index file someone emptied or an old layout under a good stamp.
-    return any(words in text for words in ("malformed", "not a database", "no such table"))
+def open_index(archive: Archive) -> Index:
+    """The archive's Whoosh index (raises when it is missing or unreadable)."""
+    return index.open_dir(str(index_dir(archive)))
 
 
-def connect(archive: Archive) -> sqlite3.Connection:
-    """A connection to the index file (created if missing), WAL mode."""
-    archive.search_dir.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(index_path(archive)), timeout=30, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-    except sqlite3.Error:
-        conn.close()
-        raise
-    return conn
+@contextmanager
+def damage_tolerated() -> Iterator[None]:
+    """Silence the warnings about files Whoosh leaves open when it fails on a damaged index
+    (the failure itself is handled by rebuilding)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield
 
 
 def unusable_reason(archive: Archive) -> str | None:
@@ -102,20 +125,17 @@ def unusable_reason(archive: Archive) -> str | None:
     reason = stamp_problem(archive)
     if reason is not None:
         return reason
-    try:
-        conn = connect(archive)
+    with damage_tolerated():
         try:
-            for table in _TABLES:
-                conn.execute(f"SELECT rowid FROM {table} LIMIT 1").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        return f"unreadable index ({error})"
+            with open_index(archive).searcher() as searcher:
+                searcher.doc_count()
+        except Exception as error:
+            return f"unreadable index ({type(error).__name__})"
     return None
 
 
 def stamp_problem(archive: Archive) -> str | None:
-    """Why the stamp says the index must be rebuilt, or None (the file is not opened)."""
+    """Why the stamp says the index must be rebuilt, or None (the index is not opened)."""
     try:
         stamp = json.loads(stamp_path(archive).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -124,14 +144,14 @@ def stamp_problem(archive: Archive) -> str | None:
         return "unreadable stamp"
     if stamp != expected_stamp():
         return "built by another version or dictionary"
-    if not index_path(archive).is_file():
+    if not any(index_dir(archive).glob("_MAIN_*.toc")):  # Whoosh's table of contents
         return "no index"
     return None
 
 
 def lock_for(archive: Archive) -> threading.RLock:
     """The lock serialising index writes in this process."""
-    key = str(index_path(archive).resolve())
+    key = str(archive.search_dir.resolve())
     with _locks_guard:
         return _locks.setdefault(key, threading.RLock())
 
@@ -149,7 +169,7 @@ def ensure_index(archive: Archive, progress: Progress | None = None) -> bool:
 
 
 def ensure_usable(archive: Archive, progress: Progress | None = None) -> None:
-    """Rebuild if the stamp says so (cheap: a damaged file shows when it is queried)."""
+    """Rebuild if the stamp says so (cheap: a damaged file shows when it is searched)."""
     if stamp_problem(archive) is None:
         return
     with lock_for(archive):
@@ -165,8 +185,8 @@ def rebuild_index(
     Args:
         archive: the archive, used from the calling thread.
         progress: called as ``progress(done, total)`` after each batch of articles.
-        processes: worker processes for tokenising; None picks 2 on a multi-core machine
-            when there are enough articles to pay for starting them, 0 works in-process.
+        processes: worker processes for jieba; None picks 2 on a multi-core machine when
+            there are enough articles to pay for starting them, 0 works in-process.
     """
     with lock_for(archive):
         _rebuild_locked(archive, progress, processes)
@@ -186,159 +206,93 @@ def sync_index(
         if unusable_reason(archive) is not None:
             _rebuild_locked(archive, progress, None)
             return
-        changed = sorted(set(changed_article_ids))
-        gone = sorted(set(removed_article_ids) | set(changed))
-        try:
-            conn = connect(archive)
-        except sqlite3.Error:
+        changed = sorted(set(changed_article_ids) - set(removed_article_ids))
+        with damage_tolerated():
+            try:
+                writer = open_writer(open_index(archive))
+            except index.LockError:
+                raise  # another process writes: its lock outlived the timeout
+            except Exception:
+                writer = None
+        if writer is None:  # damaged under a good stamp
             _rebuild_locked(archive, progress, None)
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            for article_id in gone:
-                _delete_doc(conn, article_id)
-            wanted = [i for i in changed if i not in removed_article_ids]
+            for article_id in sorted(set(removed_article_ids) | set(changed)):
+                writer.delete_by_term("id", article_id)
             records = (
                 (a.id, a.issue_id, a.title, a.text)
-                for start in range(0, len(wanted), BATCH)  # SQLite limits ? parameters
-                for a in get_articles(archive.db, wanted[start : start + BATCH])
+                for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
+                for a in get_articles(archive.db, changed[start : start + BATCH])
             )
-            processes = auto_processes(len(changed), None)
-            _insert_all(conn, analyzed(records, processes), len(changed), progress)
-            conn.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            _roll_back(conn)
-            if not is_corruption(error):
-                raise
-            conn.close()
-            _rebuild_locked(archive, progress, None)  # damaged under a good stamp
+            batches = analyzed(records, auto_processes(len(changed), None))
+            _add_all(writer, batches, len(changed), progress)
         except BaseException:
-            _roll_back(conn)
+            writer.cancel()
             raise
-        finally:
-            conn.close()
-
-
-def _roll_back(conn: sqlite3.Connection) -> None:
-    try:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-    except sqlite3.Error:  # nothing more to undo on a damaged file
-        pass
+        writer.commit()
 
 
 def _counts_agree(archive: Archive) -> bool:
-    try:
-        conn = connect(archive)
+    with damage_tolerated():
         try:
-            docs, last = conn.execute("SELECT count(*), max(id) FROM docs").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    row = archive.db.execute("SELECT count(*), max(id) FROM articles").fetchone()
-    return (docs, last) == (row[0], row[1])
-
-
-def _discard_files(archive: Archive) -> None:
-    base = index_path(archive)
-    for path in (base, Path(f"{base}-wal"), Path(f"{base}-shm"), Path(f"{base}-journal")):
-        path.unlink(missing_ok=True)
+            docs = open_index(archive).doc_count()
+        except Exception:
+            return False
+    return bool(docs == count_articles(archive.db))
 
 
 def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int | None) -> None:
-    archive.search_dir.mkdir(parents=True, exist_ok=True)
-    stamp_path(archive).unlink(missing_ok=True)
+    fresh, old, live = _new_dir(archive), _old_dir(archive), index_dir(archive)
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
     try:
-        _build(archive, progress, processes)
-    except sqlite3.DatabaseError as error:
-        if not is_corruption(error):
+        built = index.create_in(str(fresh), make_schema())
+        writer = open_writer(built)
+        try:
+            total = count_articles(archive.db)
+            records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
+            _add_all(writer, analyzed(records, auto_processes(total, processes)), total, progress)
+        except BaseException:
+            writer.cancel()
             raise
-        _discard_files(archive)  # damaged beyond a rollback: start from an empty file
-        _build(archive, progress, processes)
-    _write_stamp(archive)
-
-
-def _build(archive: Archive, progress: Progress | None, processes: int | None) -> None:
-    conn = connect(archive)
-    try:
-        total = count_articles(archive.db)
-        conn.execute("BEGIN IMMEDIATE")
-        for table in ("docs", "folded", "fts", "grams", "words"):
-            conn.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in _SCHEMA:
-            conn.execute(statement)
-        records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
-        _insert_all(conn, analyzed(records, auto_processes(total, processes)), total, progress)
-        conn.execute("COMMIT")
-        _compact(conn)
+        writer.commit()
+        _write_stamp(fresh)
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        shutil.rmtree(fresh, ignore_errors=True)
         raise
-    finally:
-        conn.close()
+    shutil.rmtree(old, ignore_errors=True)
+    if live.exists():
+        os.replace(live, old)
+    os.replace(fresh, live)
+    shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_stamp(archive: Archive) -> None:
-    target = stamp_path(archive)
+def _write_stamp(folder: Path) -> None:
+    target = folder / STAMP_NAME
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(expected_stamp(), indent=2), encoding="utf-8")
     os.replace(temporary, target)
 
 
-def _insert_all(
-    conn: sqlite3.Connection, batches: Iterable[list[Row]], total: int, progress: Progress | None
+def _add_all(
+    writer: IndexWriter, batches: Iterable[list[Row]], total: int, progress: Progress | None
 ) -> None:
     done = 0
     for rows in batches:
-        conn.executemany("INSERT INTO docs (id, issue_id) VALUES (?, ?)", [r[:2] for r in rows])
-        conn.executemany(
-            "INSERT INTO folded (id, title, body) VALUES (?, ?, ?)",
-            [(r[0], r[2], r[3]) for r in rows],
-        )
-        conn.executemany(
-            "INSERT INTO fts (rowid, title, body, title_words, body_words) VALUES (?, ?, ?, ?, ?)",
-            [(r[0], *r[4:]) for r in rows],
-        )
+        for article_id, issue_id, title, body, title_words, body_words in rows:
+            writer.add_document(
+                id=article_id,
+                issue_id=issue_id,
+                title=title,
+                body=body,
+                title_chars=title,
+                body_chars=body,
+                title_words=title_words,
+                body_words=body_words,
+            )
         done += len(rows)
         if progress:
             progress(min(done, total), max(total, done))
     if progress and done == 0:
         progress(0, 0)
-
-
-def _delete_doc(conn: sqlite3.Connection, article_id: int) -> None:
-    row = conn.execute("SELECT title, body FROM folded WHERE id = ?", [article_id]).fetchone()
-    if row is None:
-        return
-    title, body = row
-    # The words are cut again rather than stored: the stamp guarantees the same tokenizer.
-    tokenizer = analysis.shared_tokenizer()
-    title_words = analysis.word_tokens(tokenizer, title)
-    body_words = analysis.word_tokens(tokenizer, body)
-    conn.execute(
-        "INSERT INTO fts (fts, rowid, title, body, title_words, body_words) "
-        "VALUES ('delete', ?, ?, ?, ?, ?)",
-        [
-            article_id,
-            analysis.gram_tokens(title),
-            analysis.gram_tokens(body),
-            title_words,
-            body_words,
-        ],
-    )
-    conn.execute("DELETE FROM folded WHERE id = ?", [article_id])
-    conn.execute("DELETE FROM docs WHERE id = ?", [article_id])
-
-
-def _compact(conn: sqlite3.Connection) -> None:
-    """Give back the pages of the index a rebuild replaced (else the file doubles)."""
-    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
-    pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    try:
-        if free > pages // 4:
-            conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.OperationalError:  # a reader holds it: compact on a later rebuild
-        pass

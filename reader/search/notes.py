@@ -74,7 +74,7 @@ def note_hits(archive: Archive, query: Query, filters: FilterSql) -> list[Hit]:
 
 def _articles(archive: Archive, ids: set[int], filters: FilterSql) -> dict[int, dict[str, Any]]:
     marks = ",".join("?" * len(ids))
-    where = filters.render(store="", article_id="a.id")
+    where = filters.render(article_id="a.id")
     sql = (
         "SELECT a.id, a.title, a.issue_id, i.series, i.year, i.issue_no FROM articles AS a "
         f"JOIN issues AS i ON i.id = a.issue_id WHERE a.id IN ({marks}) AND {where}"

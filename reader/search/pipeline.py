@@ -1,8 +1,8 @@
 """Turning store records into index rows, in-process or in a pool of worker processes.
 
-jieba's segmentation is most of a rebuild's time, so a rebuild of many articles cuts words
-in two spawned workers while the main process writes to SQLite (measured by ``make bench``:
-about 1.8x the in-process rate at 10,000 articles on two cores).
+jieba's segmentation is a large part of a rebuild's time, so a rebuild of many articles
+cuts words in two spawned workers while the main process feeds the Whoosh writer (which
+makes the character grams itself).
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from reader.search import analysis
 BATCH = 200
 POOL_THRESHOLD = 2000  # below this many articles a worker pool costs more than it saves
 
-# (article id, issue id, folded title, folded body, title grams, body grams, title words,
-#  body words)
-Row = tuple[int, int, str, str, str, str, str, str]
+# (article id, issue id, folded title, folded body, title words, body words)
+Row = tuple[int, int, str, str, str, str]
 Record = tuple[int, int, str, str]  # (article id, issue id, title, text)
 
 
@@ -56,8 +55,6 @@ def analyze_batch(records: list[Record], tokenizer: jieba.Tokenizer | None = Non
                 issue_id,
                 doc.title,
                 doc.body,
-                analysis.gram_tokens(doc.title),
-                analysis.gram_tokens(doc.body),
                 doc.title_words,
                 doc.body_words,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_batch_prints_one_json_line_per_query(
 
 def test_reindex_rebuilds(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Archive(folder) as archive:
-        search_index.index_path(archive).unlink()
+        shutil.rmtree(search_index.index_dir(archive))
     code, out, _ = run(folder, capsys, "reindex")
     assert code == 0
     assert "indexed 5 articles" in out

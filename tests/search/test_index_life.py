@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,10 @@ def indexed(store: Archive) -> list[int]:
     return add_issue(store, [("乳业创新", "奶牛养殖技术创新。"), *FILLER])
 
 
+def _index_files(archive: Archive) -> list[Path]:
+    return [p for p in search_index.index_dir(archive).iterdir() if p.name != "stamp.json"]
+
+
 def test_missing_index_is_rebuilt_with_progress(store: Archive, indexed: list[int]) -> None:
     for path in store.search_dir.iterdir():
         path.unlink()
@@ -35,20 +38,16 @@ def test_missing_index_is_rebuilt_with_progress(store: Archive, indexed: list[in
     assert hits(store, "奶牛") == [indexed[0]]
 
 
-def test_garbage_index_file_is_rebuilt(store: Archive, indexed: list[int]) -> None:
-    index_file = search_index.index_path(store)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{index_file}{suffix}").unlink(missing_ok=True)
-    index_file.write_bytes(b"this is not a database" * 500)
+def test_garbage_index_files_are_rebuilt(store: Archive, indexed: list[int]) -> None:
+    for path in _index_files(store):
+        path.write_bytes(b"this is not an index" * 500)
     assert ensure_index(store) is True
     assert hits(store, "奶牛") == [indexed[0]]
 
 
 def test_garbage_found_while_searching_is_rebuilt(store: Archive, indexed: list[int]) -> None:
-    index_file = search_index.index_path(store)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{index_file}{suffix}").unlink(missing_ok=True)
-    index_file.write_bytes(b"\x00garbage" * 4096)
+    for path in _index_files(store):
+        path.write_bytes(b"\x00garbage" * 4096)
     assert hits(store, "奶牛") == [indexed[0]]  # search itself recovers
 
 
@@ -111,30 +110,34 @@ def test_sync_follows_changed_and_removed_articles(store: Archive, indexed: list
 def test_search_works_while_an_import_holds_the_write_lock(
     store: Archive, indexed: list[int]
 ) -> None:
-    writer = sqlite3.connect(str(search_index.index_path(store)), isolation_level=None)
+    writer = search_index.open_index(store).writer()
     try:
-        writer.execute("BEGIN IMMEDIATE")
-        writer.execute("DELETE FROM docs")  # uncommitted: readers keep their snapshot
+        writer.delete_by_term("id", indexed[0])  # uncommitted: readers keep their view
         assert hits(store, "奶牛") == [indexed[0]]
     finally:
-        writer.execute("ROLLBACK")
-        writer.close()
+        writer.cancel()
 
 
-def test_interrupted_rebuild_keeps_the_old_index_and_redoes_it(
+def test_interrupted_rebuild_keeps_the_old_index(
     store: Archive, indexed: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def explode(*args: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(search_index, "_insert_all", explode)
+    monkeypatch.setattr(search_index, "_add_all", explode)
     with pytest.raises(RuntimeError):
         rebuild_index(store)
-    assert search_index.unusable_reason(store) == "no index"  # stamp gone: redo on open
     monkeypatch.undo()
-    conn = sqlite3.connect(str(search_index.index_path(store)))
-    assert conn.execute("SELECT count(*) FROM docs").fetchone()[0] == 5  # rolled back
-    conn.close()
+    assert search_index.unusable_reason(store) is None
+    assert sorted(p.name for p in store.folder.iterdir() if p.name.startswith("search")) == [
+        "search"
+    ]  # the half-written index was thrown away
+    assert ensure_index(store) is False
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_index_lost_mid_swap_is_rebuilt_on_open(store: Archive, indexed: list[int]) -> None:
+    search_index.index_dir(store).rename(store.folder / "search.old")  # crash between renames
     assert ensure_index(store) is True
     assert hits(store, "奶牛") == [indexed[0]]
 
@@ -148,3 +151,15 @@ def test_worker_pool_builds_the_same_index(store: Archive) -> None:
     single = search(store, "科技创新3 乳业1", limit=100)
     assert pooled.total == single.total == sum(1 for i in range(450) if i % 7 == 3 and i % 3 == 1)
     assert [h.article_id for h in pooled.hits] == [h.article_id for h in single.hits]
+
+
+def test_exclusion_holds_across_several_imports(store: Archive) -> None:
+    first = add_issue(store, [("乳业甲", "企业与国家合作。"), *FILLER], issue_no=1)
+    second = add_issue(
+        store, [("乳业乙", "企业与国家，中国。"), ("乳业丙", "企业、国家。")], issue_no=2
+    )
+    third = add_issue(store, [("乳业丁", "中国企业走向国家舞台。")], issue_no=3)
+    assert len(list(search_index.index_dir(store).glob("*.pst"))) > 1  # several segments
+    found = sorted(hits(store, "企业 国家 -中国"))
+    assert found == sorted([first[0], second[1]])
+    assert third[0] not in found
