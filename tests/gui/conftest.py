@@ -12,21 +12,6 @@ from reader.store.issues import insert_issue
 from tests.gui.bulletins import ISSUE_A, ISSUE_B, parsed_issue
 
 
-def _make_qapplication() -> None:
-    """Make the session's QApplication while tests are collected, before any test runs.
-
-    reader/export/pdf.py makes a bare QGuiApplication when none exists; if an export test
-    ran first, widgets could not be made at all (pytest-qt needs a QApplication).
-    """
-    from PySide6.QtWidgets import QApplication
-
-    if QApplication.instance() is None:
-        QApplication(["pytest-qt-qapp"])
-
-
-_make_qapplication()
-
-
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "config" / "reader.ini"
