@@ -1,7 +1,7 @@
 """Exact Chinese search over the archive: what the editor typed, found fast.
 
-The index (``<archive>/search``, Whoosh with jieba) is derived from the store and
-disposable; the engine sits behind these few functions so it could be swapped. See
+The index (``<archive>/search``: Whoosh with jieba words, FTS5 grams) is derived from the
+store and disposable; the engine sits behind these few functions so it could be swapped. See
 :mod:`reader.search.index` for its life, :mod:`reader.search.query` for the query syntax and
 :mod:`reader.search.engine` for how recall stays exact while ranking uses jieba words.
 """

@@ -1,17 +1,18 @@
 """Turning folded text into index tokens: exact character grams and jieba words.
 
-The Whoosh index (see :mod:`reader.search.index`) has three kinds of fields:
+The index (see :mod:`reader.search.index`) holds two kinds of tokens:
 
-- **grams** give exact recall. :class:`GramTokenizer` puts at position ``i`` of a folded
-  text the token ``t[i] t[i+1]`` (the last position ``t[-1]`` + an end mark), so a string
-  of n ≥ 2 characters occurs in the text exactly when its n-1 bigrams occur at consecutive
-  positions (a Whoosh phrase, see :func:`gram_terms`). Every character is a token,
-  spaces and punctuation included, so "102 家" is not "102家".
-- **chars** find one character: :class:`CharSetTokenizer` yields each distinct character
-  once (no positions: a single character needs no adjacency).
-- **words** rank: jieba's precise segmentation with the editable domain dictionary
-  (resources/dictionary/user_dict.txt), cut in worker processes and handed to Whoosh as
-  space-separated words, scored by BM25F.
+- **grams** give exact recall, in an SQLite FTS5 table fed by its ``ascii`` tokenizer as
+  space-separated strings (it splits only at ASCII non-alphanumerics and keeps every other
+  character, so we decide where tokens end). Position ``i`` of a text holds the token
+  ``t[i] t[i+1]`` (the last position ``t[-1]`` + an end mark), so a string of n ≥ 2
+  characters occurs in the text exactly when its n-1 bigrams occur at consecutive positions
+  (an FTS5 phrase), and one character occurs exactly when some token starts with it (an
+  FTS5 prefix query). ASCII punctuation, spaces and newlines are moved to private-use code
+  points first, so the tokenizer never splits inside a token and "102 家" is not "102家".
+- **words** rank, in a Whoosh index: jieba's precise segmentation with the editable domain
+  dictionary (resources/dictionary/user_dict.txt), through :class:`JiebaTokenizer` (cut in
+  worker processes for a rebuild) and scored by BM25 (see :mod:`reader.search.ranking`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from reader.paths import cache_dir, resource_path
 from reader.search.folding import fold
 
 # Raise when tokens change for the same folded text and dictionary.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
-END_MARK = chr(0xF0080)  # plane-15 private use: never typed by an editor
+_ASCII_SHIFT = 0xF0000  # plane-15 private use: never typed by an editor
+END_MARK = chr(_ASCII_SHIFT + 0x80)
+_SHIFT_ASCII = {code: _ASCII_SHIFT + code for code in range(0x80) if not chr(code).isalnum()}
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
 
@@ -96,44 +99,34 @@ def shared_tokenizer() -> jieba.Tokenizer:
     return _tokenizer_for(str(path), dictionary_hash(path))
 
 
-def gram_terms(folded_term: str) -> list[str]:
-    """The gram tokens a text must hold at consecutive positions to contain ``folded_term``
-    (two characters or more)."""
-    return [folded_term[i : i + 2] for i in range(len(folded_term) - 1)]
+def encode(folded: str) -> str:
+    """Folded text with ASCII non-alphanumerics moved out of the FTS5 tokenizer's way."""
+    return folded.translate(_SHIFT_ASCII)
 
 
-class GramTokenizer(Tokenizer):
-    """Overlapping character bigrams of an (already folded) text, with positions."""
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        marked = value + END_MARK
-        for i in range(len(value)):
-            token.text = marked[i : i + 2]
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                token.pos = start_pos + i
-            if chars:
-                token.startchar = start_char + i
-                token.endchar = start_char + i + 1
-            yield token
+def gram_tokens(folded: str) -> str:
+    """The gram token string of a folded text (one token per character position)."""
+    if not folded:
+        return ""
+    marked = encode(folded) + END_MARK
+    return " ".join([marked[i : i + 2] for i in range(len(folded))])
 
 
-class CharSetTokenizer(Tokenizer):
-    """Each distinct character of a text once (for one-character queries)."""
+def gram_phrase(folded_term: str) -> str:
+    """An FTS5 expression true exactly when a text contains ``folded_term``."""
+    encoded = encode(folded_term)
+    if len(encoded) == 1:
+        return f'"{encoded}" *'
+    grams = " ".join(encoded[i : i + 2] for i in range(len(encoded) - 1))
+    return f'"{grams}"'
+
+
+class JiebaTokenizer(Tokenizer):
+    """Whoosh's view of jieba: the words of a folded text (see :func:`word_list`).
+
+    A list of words given to the field instead of a string is taken as already cut, which
+    is how a rebuild hands over the words its worker processes cut.
+    """
 
     def __call__(
         self,
@@ -149,8 +142,9 @@ class CharSetTokenizer(Tokenizer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for i, char in enumerate(dict.fromkeys(value)):
-            token.text = char
+        words = word_list(shared_tokenizer(), fold(value)) if tokenize else [value]
+        for i, word in enumerate(words):
+            token.text = word
             token.boost = 1.0
             token.stopped = False
             if positions:
@@ -163,10 +157,6 @@ def word_list(tokenizer: jieba.Tokenizer, folded: str) -> list[str]:
     return [word for word in tokenizer.cut(folded, HMM=False) if word.isalnum()]
 
 
-def word_tokens(tokenizer: jieba.Tokenizer, folded: str) -> str:
-    return " ".join(word_list(tokenizer, folded))
-
-
 @dataclass(frozen=True, slots=True)
 class AnalyzedArticle:
     """What the index keeps of one article."""
@@ -174,8 +164,8 @@ class AnalyzedArticle:
     article_id: int
     title: str  # folded
     body: str  # folded
-    title_words: str
-    body_words: str
+    title_words: list[str]
+    body_words: list[str]
 
 
 def analyze(tokenizer: jieba.Tokenizer, article_id: int, title: str, text: str) -> AnalyzedArticle:
@@ -186,6 +176,6 @@ def analyze(tokenizer: jieba.Tokenizer, article_id: int, title: str, text: str) 
         article_id,
         folded_title,
         folded_body,
-        word_tokens(tokenizer, folded_title),
-        word_tokens(tokenizer, folded_body),
+        word_list(tokenizer, folded_title),
+        word_list(tokenizer, folded_body),
     )

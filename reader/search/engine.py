@@ -1,26 +1,25 @@
-"""Running a query: exact candidates from the Whoosh gram index, ranked by words, filtered live.
+"""Running a query: exact matches from the gram table, ranked by jieba words, filtered live.
 
-Recall comes from Whoosh phrase queries over character grams (one character: a term of the
-``*_chars`` fields), which are true exactly when the folded text contains the folded term
-(see :mod:`reader.search.analysis`), so every hit contains what was typed and no article
-that contains it is missed. AND, OR and ``-`` map onto Whoosh's And, Or and AndNot. The
-jieba words of the query only add to the score (``AndMaybe``), scored by BM25F with words
-counting double and titles four times bodies; equal scores put newer issues first.
-Every match is collected, so the total is exact. Filters (year, issue, series, tag) are
-computed in the store and applied to the matches, so editing an issue's year or an
-article's tags needs no reindex.
+Recall comes from FTS5 phrase queries over character grams, which are true exactly when the
+folded text contains the folded term (see :mod:`reader.search.analysis`), so every hit
+contains what was typed and no article that contains it is missed; the total counts the
+same exact expression. Filters (year, issue, series, tag) join the store's tables in the
+same SQL, so editing an issue's year or an article's tags needs no reindex.
+
+Ranking reads the query's jieba words from the Whoosh word index (:mod:`reader.search.ranking`):
+BM25 with words in titles counting four times those in bodies, plus a bonus when a title
+holds the exact term; equal scores put newer issues first. Only the page shown is sorted.
 """
 
 from __future__ import annotations
 
+import heapq
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh import query as wq
-from whoosh.scoring import BM25F
-
 from reader.archive import Archive
-from reader.search import analysis
+from reader.search import analysis, grams, ranking, words
 from reader.search import index as search_index
 from reader.search.folding import fold
 from reader.search.notes import note_hits
@@ -31,7 +30,7 @@ from reader.store.issues import get_articles
 
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
-WORD_FACTOR = 2.0  # how much more a word match counts than a bare character match
+TITLE_MATCH_BONUS = 4.0  # a title holding the exact term, whether or not jieba cut it so
 
 
 @dataclass(slots=True)
@@ -118,109 +117,141 @@ def build_filter_sql(archive: Archive, filters: Filters) -> FilterSql:
 
 
 _Issue = tuple[str | None, int | None, int | None]  # (series, year, issue number)
-_Row = tuple[int, float, int]  # (article id, score, issue id)
+_Match = tuple[int, int | None, int | None]  # (article id, year, issue number)
+
+_GRAM_COLUMNS = {False: "title body", True: "title"}
 
 
-def _term_query(term: Term) -> wq.Query:
-    """True exactly when the folded title (or title or body) contains the folded term."""
-    parts: list[wq.Query] = []
-    names = ("title",) if term.field == "title" else ("title", "body")
-    for name in names:
-        boost = TITLE_WEIGHT if name == "title" else BODY_WEIGHT
-        grams = analysis.gram_terms(term.folded)
-        if not grams:
-            parts.append(wq.Term(f"{name}_chars", term.folded, boost=boost))
-        elif len(grams) == 1:
-            parts.append(wq.Term(name, grams[0], boost=boost))
-        else:
-            parts.append(wq.Phrase(name, grams, boost=boost))
-    return parts[0] if len(parts) == 1 else wq.Or(parts)
+def _term_expression(term: Term, *, title_only: bool = False) -> str:
+    columns = _GRAM_COLUMNS[title_only or term.field == "title"]
+    return f"{{{columns}}} : {analysis.gram_phrase(term.folded)}"
 
 
-def exact_query(query: Query) -> tuple[wq.Query | None, wq.Query | None, bool]:
-    """The Whoosh queries for the article side: (required, excluded, impossible)."""
-    groups: list[wq.Query] = []
+def gram_match(query: Query) -> tuple[str | None, str | None, bool]:
+    """The FTS5 expressions for the article side: (required, excluded, impossible)."""
+    groups = []
     for group in query.required:
-        alternatives = [_term_query(t) for t in group if t.field != "note"]
+        alternatives = [_term_expression(t) for t in group if t.field != "note"]
         if not alternatives:
             return None, None, True  # a group only notes can satisfy
-        groups.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
-    excluded = [_term_query(t) for t in query.excluded if t.field != "note"]
-    required = None if not groups else groups[0] if len(groups) == 1 else wq.And(groups)
-    return required, (wq.Or(excluded) if excluded else None), False
+        groups.append("(" + " OR ".join(alternatives) + ")")
+    excluded = [_term_expression(t) for t in query.excluded if t.field != "note"]
+    return " AND ".join(groups) or None, " OR ".join(excluded) or None, False
 
 
-def word_query(query: Query) -> wq.Query | None:
-    """The jieba words of the positive terms, for scoring only."""
+def weighted_words(query: Query) -> dict[tuple[str, str], float]:
+    """The jieba words of the positive terms, as ``(field, word) → boost``."""
     tokenizer = analysis.shared_tokenizer()
-    parts: dict[tuple[str, str], wq.Query] = {}
+    weighted: dict[tuple[str, str], float] = {}
     for term in query.positive_terms():
         if term.field == "note":
             continue
-        names = ("title_words",) if term.field == "title" else ("title_words", "body_words")
         for word in analysis.word_list(tokenizer, term.folded):
-            for name in names:
-                weight = TITLE_WEIGHT if name == "title_words" else BODY_WEIGHT
-                parts[(name, word)] = wq.Term(name, word, boost=weight * WORD_FACTOR)
-    return wq.Or(list(parts.values())) if parts else None
-
-
-def full_query(query: Query) -> tuple[wq.Query, wq.Query | None] | None:
-    """The article query as (what to find and score, what to exclude); None when only
-    notes can match.
-
-    Exclusion is applied as a mask of document numbers, not with Whoosh's ``AndNot``: over
-    phrase queries in a multi-segment index ``AndNot`` let excluded articles through.
-    """
-    required, excluded, impossible = exact_query(query)
-    if impossible:
-        return None
-    if required is None:
-        return wq.Every(), excluded
-    words = word_query(query)
-    return (required if words is None else wq.AndMaybe(required, words)), excluded
+            weighted[(words.TITLE, word)] = TITLE_WEIGHT
+            if term.field is None:
+                weighted[(words.BODY, word)] = BODY_WEIGHT
+    return weighted
 
 
 def _article_page(
     archive: Archive, query: Query, filters: FilterSql, limit: int, offset: int
 ) -> tuple[int, list[Hit]]:
-    parts = full_query(query)
-    if parts is None:
+    required, excluded, impossible = gram_match(query)
+    if impossible:
         return 0, []
     search_index.ensure_usable(archive)
     with search_index.damage_tolerated():
         try:
-            rows: list[_Row] | None = _matches(archive, *parts)
-        except Exception:
-            rows = None
-    if rows is None:  # a damaged index under a good stamp: rebuild once
-        search_index.rebuild_index(archive)
-        rows = _matches(archive, *parts)
-    if query.filters:
-        allowed = _allowed_ids(archive, filters)
-        rows = [row for row in rows if row[0] in allowed]
-    issues = _issues(archive)
-    rows.sort(key=lambda row: _order(row, issues.get(row[2], (None, None, None))))
-    return len(rows), _hits(archive, query, rows[offset : offset + limit] if limit else [])
+            return _run(archive, query, filters, required, excluded, limit, offset)
+        except sqlite3.DatabaseError as error:
+            if not grams.is_corruption(error):
+                raise
+        except Exception:  # a damaged word index under a good stamp
+            pass
+    search_index.rebuild_index(archive)
+    return _run(archive, query, filters, required, excluded, limit, offset)
 
 
-def _matches(archive: Archive, positive: wq.Query, excluded: wq.Query | None) -> list[_Row]:
-    """Every matching article as (id, score, issue id)."""
-    with search_index.open_index(archive).searcher(weighting=BM25F()) as searcher:
-        mask = set(excluded.docs(searcher)) if excluded is not None else None
-        results = searcher.search(positive, limit=None, mask=mask)
-        reader = searcher.reader()
-        ids = reader.column_reader("id")
-        issue_ids = reader.column_reader("issue_id")
-        return [
-            (int(ids[docnum]), float(score), int(issue_ids[docnum]))
-            for score, docnum in results.top_n
-        ]
+def _run(
+    archive: Archive,
+    query: Query,
+    filters: FilterSql,
+    required: str | None,
+    excluded: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Hit]]:
+    conn = _open(archive)
+    try:
+        matches = _matches(conn, filters, required, excluded)
+        if not limit or offset >= len(matches):
+            return len(matches), []
+        in_title = _title_matches(conn, query) if required is not None else set()
+    finally:
+        conn.close()
+    ids = {match[0] for match in matches}
+    with words.open_index(archive.search_dir).searcher() as searcher:
+        scores = ranking.word_scores(searcher, weighted_words(query), ids)
+    for article_id in in_title & ids:
+        scores[article_id] = scores.get(article_id, 0.0) + TITLE_MATCH_BONUS
+    page = heapq.nlargest(offset + limit, matches, key=lambda m: _order(m, scores))[offset:]
+    return len(matches), _hits(archive, query, [(m[0], scores.get(m[0], 0.0)) for m in page])
 
 
-def _order(row: _Row, issue: _Issue) -> tuple[Any, ...]:
-    _series, year, issue_no = issue
-    return (-row[1], year is None, -(year or 0), issue_no is None, -(issue_no or 0), -row[0])
+def _open(archive: Archive) -> sqlite3.Connection:
+    conn = grams.connect(archive.search_dir)
+    try:
+        conn.execute("ATTACH DATABASE ? AS store", [str(archive.database_path)])
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _matches(
+    conn: sqlite3.Connection, filters: FilterSql, required: str | None, excluded: str | None
+) -> list[_Match]:
+    """Every article the query matches, with its issue's year and number."""
+    if required is not None:
+        match = f"({required})" + (f" NOT ({excluded})" if excluded else "")
+        candidates, params = "SELECT rowid AS id FROM main.fts WHERE fts MATCH ?", [match]
+    elif excluded is not None:
+        candidates = (
+            "SELECT id FROM main.docs WHERE id NOT IN "
+            "(SELECT rowid FROM main.fts WHERE fts MATCH ?)"
+        )
+        params = [excluded]
+    else:
+        candidates, params = "SELECT id FROM main.docs", []
+    sql = (
+        f"SELECT c.id, i.year, i.issue_no FROM ({candidates}) AS c "
+        "JOIN main.docs AS d ON d.id = c.id JOIN store.issues AS i ON i.id = d.issue_id "
+        f"WHERE {filters.render(article_id='c.id')}"
+    )
+    return conn.execute(sql, [*params, *filters.params]).fetchall()
+
+
+def _title_matches(conn: sqlite3.Connection, query: Query) -> set[int]:
+    """The articles whose title holds one of the query's positive terms."""
+    terms = [t for t in query.positive_terms() if t.field != "note"]
+    if not terms:
+        return set()
+    match = " OR ".join(_term_expression(t, title_only=True) for t in terms)
+    rows = conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", [match])
+    return {row[0] for row in rows}
+
+
+def _order(match: _Match, scores: dict[int, float]) -> tuple[Any, ...]:
+    article_id, year, issue_no = match
+    return (
+        scores.get(article_id, 0.0),
+        year is not None,
+        year or 0,
+        issue_no is not None,
+        issue_no or 0,
+        article_id,
+    )
 
 
 def _issues(archive: Archive) -> dict[int, _Issue]:
@@ -228,13 +259,7 @@ def _issues(archive: Archive) -> dict[int, _Issue]:
     return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
-def _allowed_ids(archive: Archive, filters: FilterSql) -> set[int]:
-    where = filters.render(article_id="a.id")
-    sql = f"SELECT a.id FROM articles AS a JOIN issues AS i ON i.id = a.issue_id WHERE {where}"
-    return {row[0] for row in archive.db.execute(sql, filters.params)}
-
-
-def _hits(archive: Archive, query: Query, rows: list[_Row]) -> list[Hit]:
+def _hits(archive: Archive, query: Query, rows: list[tuple[int, float]]) -> list[Hit]:
     wanted = [row[0] for row in rows]
     articles = {
         a.id: a
@@ -245,7 +270,7 @@ def _hits(archive: Archive, query: Query, rows: list[_Row]) -> list[Hit]:
     title_terms = [t for t in query.positive_terms() if t.field in (None, "title")]
     hits = []
     issues = _issues(archive)
-    for article_id, score, _issue_id in rows:
+    for article_id, score in rows:
         article = articles.get(article_id)
         if article is None:  # removed from the store since the index saw it
             continue

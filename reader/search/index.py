@@ -1,18 +1,18 @@
-"""The search index: a disposable Whoosh index derived from the store.
+"""The search index: disposable, derived from the store, in ``<archive>/search/``.
 
-``<archive>/search/`` holds a Whoosh index (whoosh-reloaded) with one document per article:
-``id`` and ``issue_id`` (numeric columns), ``title`` and ``body`` (character grams with
-positions: exact recall, see :mod:`reader.search.analysis`), ``title_chars`` and
-``body_chars`` (single characters) and ``title_words`` and ``body_words`` (jieba words,
-ranking only). Issue metadata and tags stay in the store and are read live.
-``stamp.json`` beside it says which schema, analyzer, fold table, jieba and dictionary built
-it; any difference, a missing or unreadable index, or a document count that disagrees with
-the store means a rebuild.
+It has two parts, built and updated together from the same analysed rows:
 
-Writes take one Whoosh writer at a time (a lock per process, Whoosh's own file lock across
-processes); readers use their own searcher, which keeps its view while an import writes.
-A rebuild writes a fresh index into ``search.new/`` and swaps the folders by renaming, so a
-crash leaves either the old index or none (rebuilt on the next open).
+- ``words/``, a Whoosh index of each article's jieba words (:mod:`reader.search.words`),
+  which ranks;
+- ``grams.sqlite3``, an FTS5 table of character grams (:mod:`reader.search.grams`), which
+  decides exactly what matches.
+
+``stamp.json`` says which schema, analyzer, fold table, jieba and dictionary built them; any
+difference, a missing or unreadable part, or a document count that disagrees with the store
+means a rebuild. A rebuild writes a fresh index into ``search.new/`` and swaps the folders
+by renaming, so a crash leaves either the old index or none (rebuilt on the next open). An
+update writes the gram table in one transaction and then commits the Whoosh writer; a crash
+between the two leaves counts that disagree, which the next open repairs.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import threading
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -28,55 +29,22 @@ from pathlib import Path
 from typing import Any
 
 import jieba
-from whoosh import fields, formats, index
-from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.index import Index
+from whoosh import index
 from whoosh.writing import IndexWriter
 
 from reader.archive import Archive
-from reader.search import analysis
+from reader.search import analysis, grams, words
 from reader.search.folding import fold_signature
 from reader.search.pipeline import BATCH, Row, analyzed, auto_processes
 from reader.store.issues import count_articles, get_articles, iter_all_articles
 
-INDEX_SCHEMA = 3
+INDEX_SCHEMA = 4
 STAMP_NAME = "stamp.json"
-WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer
-WRITER_MB = 256  # postings Whoosh holds in memory before it spills a sorted run to disk
 
 Progress = Callable[[int, int], None]
 
 _locks: dict[str, threading.RLock] = {}
 _locks_guard = threading.Lock()
-
-
-def make_schema() -> fields.Schema:
-    """The fields of one article's document."""
-    grams = analysis.GramTokenizer()
-    chars = analysis.CharSetTokenizer()
-    words = SpaceSeparatedTokenizer()
-    return fields.Schema(
-        id=fields.NUMERIC(int, bits=64, unique=True, sortable=True),
-        issue_id=fields.NUMERIC(int, bits=64, sortable=True),
-        title=fields.TEXT(analyzer=grams, phrase=True),
-        body=fields.TEXT(analyzer=grams, phrase=True),
-        # Only matched, never scored (the words of a one-character query score it).
-        title_chars=fields.FieldType(formats.Existence(), chars, scorable=False),
-        body_chars=fields.FieldType(formats.Existence(), chars, scorable=False),
-        title_words=fields.TEXT(analyzer=words, phrase=False),
-        body_words=fields.TEXT(analyzer=words, phrase=False),
-    )
-
-
-def open_writer(target: Index) -> IndexWriter:
-    """A writer for ``target`` (waits up to WRITE_TIMEOUT for another process's writer)."""
-    return target.writer(
-        timeout=WRITE_TIMEOUT,
-        limitmb=WRITER_MB,
-        # Separate files, not one compound file: opening a compound segment copies each
-        # part into memory, tens of milliseconds per search.
-        compound=False,
-    )
 
 
 def index_dir(archive: Archive) -> Path:
@@ -106,11 +74,6 @@ def expected_stamp() -> dict[str, Any]:
     }
 
 
-def open_index(archive: Archive) -> Index:
-    """The archive's Whoosh index (raises when it is missing or unreadable)."""
-    return index.open_dir(str(index_dir(archive)))
-
-
 @contextmanager
 def damage_tolerated() -> Iterator[None]:
     """Silence the warnings about files Whoosh leaves open when it fails on a damaged index
@@ -127,10 +90,18 @@ def unusable_reason(archive: Archive) -> str | None:
         return reason
     with damage_tolerated():
         try:
-            with open_index(archive).searcher() as searcher:
+            with words.open_index(archive.search_dir).searcher() as searcher:
                 searcher.doc_count()
         except Exception as error:
-            return f"unreadable index ({type(error).__name__})"
+            return f"unreadable word index ({type(error).__name__})"
+    try:
+        conn = grams.connect(archive.search_dir)
+        try:
+            grams.check_readable(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return f"unreadable gram table ({error})"
     return None
 
 
@@ -144,7 +115,7 @@ def stamp_problem(archive: Archive) -> str | None:
         return "unreadable stamp"
     if stamp != expected_stamp():
         return "built by another version or dictionary"
-    if not any(index_dir(archive).glob("_MAIN_*.toc")):  # Whoosh's table of contents
+    if not words.exists(archive.search_dir) or not (archive.search_dir / grams.FILE_NAME).is_file():
         return "no index"
     return None
 
@@ -207,9 +178,10 @@ def sync_index(
             _rebuild_locked(archive, progress, None)
             return
         changed = sorted(set(changed_article_ids) - set(removed_article_ids))
+        gone = sorted(set(removed_article_ids) | set(changed))
         with damage_tolerated():
             try:
-                writer = open_writer(open_index(archive))
+                writer = words.open_writer(words.open_index(archive.search_dir))
             except index.LockError:
                 raise  # another process writes: its lock outlived the timeout
             except Exception:
@@ -218,28 +190,54 @@ def sync_index(
             _rebuild_locked(archive, progress, None)
             return
         try:
-            for article_id in sorted(set(removed_article_ids) | set(changed)):
-                writer.delete_by_term("id", article_id)
+            conn = grams.connect(archive.search_dir)
+        except sqlite3.Error:
+            writer.cancel()
+            _rebuild_locked(archive, progress, None)
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for article_id in gone:
+                grams.delete(conn, article_id)
+            words.delete(writer, gone)
             records = (
                 (a.id, a.issue_id, a.title, a.text)
                 for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
                 for a in get_articles(archive.db, changed[start : start + BATCH])
             )
             batches = analyzed(records, auto_processes(len(changed), None))
-            _add_all(writer, batches, len(changed), progress)
+            _add_all(conn, writer, batches, len(changed), progress)
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            grams.roll_back(conn)
+            writer.cancel()
+            if not grams.is_corruption(error):
+                raise
+            conn.close()
+            _rebuild_locked(archive, progress, None)
+            return
         except BaseException:
+            grams.roll_back(conn)
             writer.cancel()
             raise
+        finally:
+            conn.close()
         writer.commit()
 
 
 def _counts_agree(archive: Archive) -> bool:
+    expected = count_articles(archive.db)
     with damage_tolerated():
         try:
-            docs = open_index(archive).doc_count()
+            in_words = words.open_index(archive.search_dir).doc_count()
+            conn = grams.connect(archive.search_dir)
+            try:
+                in_grams, _last = grams.doc_count(conn)
+            finally:
+                conn.close()
         except Exception:
             return False
-    return bool(docs == count_articles(archive.db))
+    return bool(in_words == expected == in_grams)
 
 
 def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int | None) -> None:
@@ -247,16 +245,7 @@ def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int 
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     try:
-        built = index.create_in(str(fresh), make_schema())
-        writer = open_writer(built)
-        try:
-            total = count_articles(archive.db)
-            records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
-            _add_all(writer, analyzed(records, auto_processes(total, processes)), total, progress)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+        _build(archive, fresh, progress, processes)
         _write_stamp(fresh)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -268,6 +257,29 @@ def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int 
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _build(
+    archive: Archive, folder: Path, progress: Progress | None, processes: int | None
+) -> None:
+    writer = words.open_writer(words.create(folder))
+    conn = grams.connect(folder)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        grams.create_tables(conn)
+        total = count_articles(archive.db)
+        records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
+        batches = analyzed(records, auto_processes(total, processes))
+        _add_all(conn, writer, batches, total, progress)
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        grams.roll_back(conn)
+        writer.cancel()
+        raise
+    finally:
+        conn.close()
+    writer.commit()
+
+
 def _write_stamp(folder: Path) -> None:
     target = folder / STAMP_NAME
     temporary = target.with_suffix(".tmp")
@@ -276,21 +288,16 @@ def _write_stamp(folder: Path) -> None:
 
 
 def _add_all(
-    writer: IndexWriter, batches: Iterable[list[Row]], total: int, progress: Progress | None
+    conn: sqlite3.Connection,
+    writer: IndexWriter,
+    batches: Iterable[list[Row]],
+    total: int,
+    progress: Progress | None,
 ) -> None:
     done = 0
     for rows in batches:
-        for article_id, issue_id, title, body, title_words, body_words in rows:
-            writer.add_document(
-                id=article_id,
-                issue_id=issue_id,
-                title=title,
-                body=body,
-                title_chars=title,
-                body_chars=body,
-                title_words=title_words,
-                body_words=body_words,
-            )
+        grams.insert(conn, (row[:6] for row in rows))
+        words.add(writer, ((row[0], row[6], row[7]) for row in rows))
         done += len(rows)
         if progress:
             progress(min(done, total), max(total, done))

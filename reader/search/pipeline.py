@@ -1,8 +1,8 @@
 """Turning store records into index rows, in-process or in a pool of worker processes.
 
 jieba's segmentation is a large part of a rebuild's time, so a rebuild of many articles
-cuts words in two spawned workers while the main process feeds the Whoosh writer (which
-makes the character grams itself).
+cuts words and makes gram strings in two spawned workers while the main process writes
+the gram table and feeds the Whoosh writer.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from reader.search import analysis
 BATCH = 200
 POOL_THRESHOLD = 2000  # below this many articles a worker pool costs more than it saves
 
-# (article id, issue id, folded title, folded body, title words, body words)
-Row = tuple[int, int, str, str, str, str]
+# (article id, issue id, folded title, folded body, title grams, body grams, title words,
+#  body words)
+Row = tuple[int, int, str, str, str, str, list[str], list[str]]
 Record = tuple[int, int, str, str]  # (article id, issue id, title, text)
 
 
@@ -55,6 +56,8 @@ def analyze_batch(records: list[Record], tokenizer: jieba.Tokenizer | None = Non
                 issue_id,
                 doc.title,
                 doc.body,
+                analysis.gram_tokens(doc.title),
+                analysis.gram_tokens(doc.body),
                 doc.title_words,
                 doc.body_words,
             )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from reader.archive import Archive
 from reader.parsing.model import ParsedArticle, ParsedIssue
-from reader.search import analysis, ensure_index, rebuild_index, search, sync_index
+from reader.search import analysis, ensure_index, grams, rebuild_index, search, sync_index, words
 from reader.search import index as search_index
 from reader.store.issues import replace_issue_content
 from tests.search.helpers import FILLER, add_issue
@@ -24,13 +25,19 @@ def indexed(store: Archive) -> list[int]:
     return add_issue(store, [("乳业创新", "奶牛养殖技术创新。"), *FILLER])
 
 
-def _index_files(archive: Archive) -> list[Path]:
-    return [p for p in search_index.index_dir(archive).iterdir() if p.name != "stamp.json"]
+def _index_files(archive: Archive, part: str = "") -> list[Path]:
+    folder = search_index.index_dir(archive)
+    return [
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.name != "stamp.json"
+        and p.relative_to(folder).as_posix().startswith(part)
+    ]
 
 
 def test_missing_index_is_rebuilt_with_progress(store: Archive, indexed: list[int]) -> None:
-    for path in store.search_dir.iterdir():
-        path.unlink()
+    shutil.rmtree(store.search_dir)
     calls: list[tuple[int, int]] = []
     assert ensure_index(store, lambda done, total: calls.append((done, total))) is True
     assert calls[-1] == (5, 5)
@@ -45,8 +52,11 @@ def test_garbage_index_files_are_rebuilt(store: Archive, indexed: list[int]) -> 
     assert hits(store, "奶牛") == [indexed[0]]
 
 
-def test_garbage_found_while_searching_is_rebuilt(store: Archive, indexed: list[int]) -> None:
-    for path in _index_files(store):
+@pytest.mark.parametrize("part", ["", words.FOLDER_NAME, grams.FILE_NAME])
+def test_garbage_found_while_searching_is_rebuilt(
+    store: Archive, indexed: list[int], part: str
+) -> None:
+    for path in _index_files(store, part):
         path.write_bytes(b"\x00garbage" * 4096)
     assert hits(store, "奶牛") == [indexed[0]]  # search itself recovers
 
@@ -110,12 +120,17 @@ def test_sync_follows_changed_and_removed_articles(store: Archive, indexed: list
 def test_search_works_while_an_import_holds_the_write_lock(
     store: Archive, indexed: list[int]
 ) -> None:
-    writer = search_index.open_index(store).writer()
+    writer = words.open_index(store.search_dir).writer()
+    conn = grams.connect(store.search_dir)
     try:
-        writer.delete_by_term("id", indexed[0])  # uncommitted: readers keep their view
+        conn.execute("BEGIN IMMEDIATE")
+        grams.delete(conn, indexed[0])  # uncommitted: readers keep their view
+        writer.delete_by_term("id", indexed[0])
         assert hits(store, "奶牛") == [indexed[0]]
     finally:
         writer.cancel()
+        grams.roll_back(conn)
+        conn.close()
 
 
 def test_interrupted_rebuild_keeps_the_old_index(
@@ -159,7 +174,7 @@ def test_exclusion_holds_across_several_imports(store: Archive) -> None:
         store, [("乳业乙", "企业与国家，中国。"), ("乳业丙", "企业、国家。")], issue_no=2
     )
     third = add_issue(store, [("乳业丁", "中国企业走向国家舞台。")], issue_no=3)
-    assert len(list(search_index.index_dir(store).glob("*.pst"))) > 1  # several segments
+    assert len(list(words.folder(store.search_dir).glob("*.pst"))) > 1  # several segments
     found = sorted(hits(store, "企业 国家 -中国"))
     assert found == sorted([first[0], second[1]])
     assert third[0] not in found

@@ -1,0 +1,105 @@
+"""The gram table: exact recall, in an SQLite FTS5 file beside the Whoosh word index.
+
+``grams.sqlite3`` holds one contentless FTS5 table ``fts`` with the character grams of each
+article's folded ``title`` and ``body`` (see :mod:`reader.search.analysis`), ``docs``
+(article → issue, for filters and recency) and ``folded`` (the folded texts: a contentless
+FTS5 row can only be deleted by giving its tokens again). Grams live here rather than in
+Whoosh because a Whoosh posting costs about 10 µs to write in pure Python and a text has one
+gram per character: writing them to Whoosh ran at 0.1 MB/s, FTS5 writes them in C.
+
+Writes are SQLite transactions in WAL mode: a crash mid-write rolls back, and readers keep
+their snapshot while an import writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.search.analysis import gram_tokens
+
+FILE_NAME = "grams.sqlite3"
+TABLES = ("docs", "folded", "fts")
+_SCHEMA = (
+    "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL)",
+    "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)",
+    "CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='ascii', content='')",
+)
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+# (article id, issue id, folded title, folded body, title grams, body grams)
+GramRow = tuple[int, int, str, str, str, str]
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    """True when SQLite says the file is damaged or not a database at all."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    text = str(error).lower()
+    # "no such table": a file someone emptied, or an old layout under a good stamp.
+    return any(words in text for words in ("malformed", "not a database", "no such table"))
+
+
+def connect(folder: Path) -> sqlite3.Connection:
+    """A connection to the gram file in ``folder`` (created if missing), WAL mode."""
+    conn = sqlite3.connect(str(folder / FILE_NAME), timeout=30, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA:
+        conn.execute(statement)
+
+
+def check_readable(conn: sqlite3.Connection) -> None:
+    """Raise sqlite3.Error when a table is missing or unreadable."""
+    for table in TABLES:
+        conn.execute(f"SELECT rowid FROM {table} LIMIT 1").fetchall()
+
+
+def doc_count(conn: sqlite3.Connection) -> tuple[int, int | None]:
+    """(number of articles, highest article id) in the gram table."""
+    count, last = conn.execute("SELECT count(*), max(id) FROM docs").fetchone()
+    return int(count), last
+
+
+def insert(conn: sqlite3.Connection, rows: Iterable[GramRow]) -> None:
+    rows = list(rows)
+    conn.executemany("INSERT INTO docs (id, issue_id) VALUES (?, ?)", [r[:2] for r in rows])
+    conn.executemany(
+        "INSERT INTO folded (id, title, body) VALUES (?, ?, ?)", [(r[0], r[2], r[3]) for r in rows]
+    )
+    conn.executemany(
+        "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", [(r[0], r[4], r[5]) for r in rows]
+    )
+
+
+def delete(conn: sqlite3.Connection, article_id: int) -> None:
+    """Remove one article (nothing happens when it is not there)."""
+    row = conn.execute("SELECT title, body FROM folded WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        return
+    title, body = row
+    conn.execute(
+        "INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        [article_id, gram_tokens(title), gram_tokens(body)],
+    )
+    conn.execute("DELETE FROM folded WHERE id = ?", [article_id])
+    conn.execute("DELETE FROM docs WHERE id = ?", [article_id])
+
+
+def roll_back(conn: sqlite3.Connection) -> None:
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:  # nothing more to undo on a damaged file
+        pass
