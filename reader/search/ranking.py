@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 K1 = 1.2
 
+
 def word_scores(
     searcher: Searcher, weighted: dict[tuple[str, str], float], candidates: Collection[int]
 ) -> dict[int, float]:
