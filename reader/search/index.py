@@ -38,7 +38,7 @@ from reader.search.folding import fold_signature
 from reader.search.pipeline import BATCH, Row, analyzed, auto_processes
 from reader.store.issues import count_articles, get_articles, iter_all_articles
 
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 STAMP_NAME = "stamp.json"
 
 Progress = Callable[[int, int], None]
