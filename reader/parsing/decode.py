@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import re
 
+from reader.parsing.charclass import char_class, count_matches
 from reader.parsing.model import SourceError
 
 _SAMPLE = 8192
 # Control characters that never occur in text (tab, LF, FF, CR and ESC-free text only).
 _CONTROL_BYTES = frozenset(set(range(32)) - set(b"\t\n\r\f") | {0x7F})
 _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+_CONTROL_CHAR = re.compile(char_class((), "".join(sorted(_CONTROL))))
 
 
 def decode_text(data: bytes) -> str:
@@ -34,7 +37,7 @@ def decode_text(data: bytes) -> str:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise SourceError("empty file")
-    controls = sum(1 for char in text[:_SAMPLE] if char in _CONTROL)
+    controls = count_matches(_CONTROL_CHAR, text[:_SAMPLE])
     if controls > max(2, len(text[:_SAMPLE]) // 100):
         raise SourceError("binary data, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -64,9 +67,8 @@ def _decode(data: bytes) -> str:
     if decoded:
         raise SourceError("binary data, not text")
     sample = data[:_SAMPLE]
-    controls = sum(
-        1 for byte in sample if (byte < 0x20 and byte not in b"\t\n\r\f") or byte == 0x7F
-    )
+    # Deleting the control bytes counts them.
+    controls = len(sample) - len(sample.translate(None, bytes(_CONTROL_BYTES)))
     if controls * 100 > len(sample):
         raise SourceError("binary data, not text")
     raise SourceError("cannot decode text (not UTF-8, UTF-16 or GB18030)")
@@ -122,23 +124,32 @@ _TEXT_RANGES = (
     (0xFF00, 0xFFEF),  # full-width forms
 )
 
+# Any character outside the text ranges, CJK extensions B–H (U+20000–U+3134F) and the
+# whitespace and BOM that text holds.
+_IMPLAUSIBLE = re.compile(
+    char_class([*_TEXT_RANGES, (0x20000, 0x3134F)], "\t\n\r\f\ufeff", negate=True)
+)
+
+_CHINESE_RANGES = (
+    (0x2010, 0x203B),  # dashes, quotes, …, ※
+    (0x2100, 0x26FF),  # ℃ №, arrows, ①, shapes, ★
+    (0x3000, 0x303F),
+    (0x3400, 0x9FFF),
+    (0xFF00, 0xFFEF),
+)
+# A non-ASCII character that is not Chinese (nor CJK punctuation or a symbol of the kind).
+_NON_CHINESE_WIDE = re.compile(char_class([(0x00, 0x7F), *_CHINESE_RANGES], "·×÷°±", negate=True))
+
 
 def _chinese_share(text: str) -> float:
     """Share of the non-ASCII characters that are Chinese, CJK punctuation or symbols."""
-    wide = [char for char in text[:_SAMPLE] if not char.isascii()]
+    sample = text[:_SAMPLE]
+    # Dropping the non-ASCII characters in the encoder counts the ASCII ones in C.
+    wide = len(sample) - len(sample.encode("ascii", "ignore"))
     if not wide:
         return 1.0
-    chinese = sum(
-        1
-        for char in wide
-        if 0x2010 <= ord(char) <= 0x203B  # dashes, quotes, …, ※
-        or 0x2100 <= ord(char) <= 0x26FF  # ℃ №, arrows, ①, shapes, ★
-        or 0x3000 <= ord(char) <= 0x303F
-        or 0x3400 <= ord(char) <= 0x9FFF
-        or 0xFF00 <= ord(char) <= 0xFFEF
-        or char in "·×÷°±"
-    )
-    return chinese / len(wide)
+    chinese = wide - count_matches(_NON_CHINESE_WIDE, sample)
+    return chinese / wide
 
 
 def _plausible(text: str) -> float:
@@ -146,11 +157,5 @@ def _plausible(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 1.0
-    good = sum(
-        1
-        for char in sample
-        if char in "\t\n\r\f\ufeff"
-        or any(low <= ord(char) <= high for low, high in _TEXT_RANGES)
-        or 0x20000 <= ord(char) <= 0x3134F
-    )
+    good = len(sample) - count_matches(_IMPLAUSIBLE, sample)
     return good / len(sample)

@@ -6,9 +6,14 @@ may drop or add spaces at line joins, never a Chinese character.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from itertools import groupby
+from typing import NamedTuple
+
+from reader.parsing.charclass import char_class, count_matches
 
 # Sentence (and clause-closing) punctuation after which a paragraph may end.
 SENTENCE_END = "。！？!?…；;：:."
@@ -38,26 +43,59 @@ _LEADER = re.compile(r"(?:\s*(?:[.．·•…⋯_\-—]\s*){2,}\s*|\s+)$")
 _TRAILING_PAGE = re.compile(r"(\d{1,3})$")
 
 
+_CJK_RANGES = (
+    (0x4E00, 0x9FFF),
+    (0x3400, 0x4DBF),
+    (0x20000, 0x3134F),
+    (0xF900, 0xFAFF),
+    (0x3007, 0x3007),  # 〇
+)
+_CJK = re.compile(char_class(_CJK_RANGES))
+_WIDE_WIDTHS = ("W", "F")
+
+
 def is_cjk(char: str) -> bool:
     """True for a Chinese character (CJK ideographs, extensions, compatibility ideographs)."""
     code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x3134F
-        or 0xF900 <= code <= 0xFAFF
-        or code == 0x3007
-    )
+    return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
 def is_wide(char: str) -> bool:
     """True for a character set full-width: CJK ideographs and CJK punctuation."""
-    return is_cjk(char) or unicodedata.east_asian_width(char) in ("W", "F")
+    return is_cjk(char) or unicodedata.east_asian_width(char) in _WIDE_WIDTHS
+
+
+class _WidePatterns(NamedTuple):
+    """Regexes over the characters ``is_wide`` accepts, for whole lines at once."""
+
+    narrow: re.Pattern[str]  # one character that is not wide
+    pair: re.Pattern[str]  # a wide character with another one after it
+    spaced: re.Pattern[str]  # one space between two wide characters
+
+
+@functools.cache
+def _wide_patterns() -> _WidePatterns:
+    # The east-asian-width property has no regex class: read it off every code point, once
+    # (about 0.1 s), on the first call rather than at import.
+    ranges = list(_CJK_RANGES)
+    start = 0
+    widths = map(unicodedata.east_asian_width, map(chr, range(0x110000)))
+    for width, run in groupby(widths):
+        length = len(list(run))
+        if width in _WIDE_WIDTHS:
+            ranges.append((start, start + length - 1))
+        start += length
+    wide = char_class(ranges)
+    return _WidePatterns(
+        narrow=re.compile(char_class(ranges, negate=True)),
+        pair=re.compile(f"{wide}(?={wide})"),
+        spaced=re.compile(f"(?<={wide}) (?={wide})"),
+    )
 
 
 def cjk_count(text: str) -> int:
     """How many Chinese characters ``text`` holds."""
-    return sum(1 for char in text if is_cjk(char))
+    return count_matches(_CJK, text)
 
 
 def non_space(text: str) -> str:
@@ -80,36 +118,19 @@ def remove_cjk_letter_spacing(line: str) -> str:
         The line with letter-spacing removed, or the line unchanged.
     """
     core = line.strip(" ")
-    if not core:
+    if " " not in core:  # nothing to remove (most lines)
         return line
-    spaced = joined = 0
-    for index, char in enumerate(core[:-1]):
-        following = core[index + 1]
-        if is_wide(char) and is_wide(following):
-            joined += 1
-        elif (
-            char == " "
-            and index > 0
-            and index + 1 < len(core)
-            and is_wide(core[index - 1])
-            and is_wide(following)
-        ):
-            spaced += 1
-    if spaced < 3 or spaced <= 2 * joined:
+    patterns = _wide_patterns()
+    spaced = count_matches(patterns.spaced, core)
+    if spaced < 3:
+        return line
+    # Pairs overlap ("中文字" is two): the pattern looks ahead at the second character.
+    joined = count_matches(patterns.pair, core)
+    if spaced <= 2 * joined:
         return line
     lead = line[: len(line) - len(line.lstrip(" "))]
     tail = line[len(line.rstrip(" ")) :]
-    out: list[str] = []
-    for index, char in enumerate(core):
-        if (
-            char == " "
-            and 0 < index < len(core) - 1
-            and is_wide(core[index - 1])
-            and is_wide(core[index + 1])
-        ):
-            continue
-        out.append(char)
-    return lead + "".join(out) + tail
+    return lead + patterns.spaced.sub("", core) + tail
 
 
 def is_paragraph_end(text: str) -> bool:
@@ -241,4 +262,7 @@ def has_strong_stop(text: str) -> bool:
 
 def display_width(text: str) -> int:
     """Width in half-width cells: Chinese characters count two, others one."""
-    return sum(2 if is_wide(char) else 1 for char in text)
+    # Every character counts one, the wide ones once more; the narrow ones are the fewer
+    # in Chinese text, so they are the ones counted.
+    wide = len(text) - count_matches(_wide_patterns().narrow, text)
+    return len(text) + wide
