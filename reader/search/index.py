@@ -35,7 +35,8 @@ from whoosh.writing import IndexWriter
 from reader.archive import Archive
 from reader.search import analysis, grams, words
 from reader.search.folding import fold_signature
-from reader.search.pipeline import BATCH, Row, analyzed, auto_processes
+from reader.search.pipeline import BATCH, Record, analyzed, auto_processes
+from reader.search.segments import SegmentWorkers
 from reader.store.issues import count_articles, get_articles, iter_all_articles
 
 INDEX_SCHEMA = 5
@@ -168,10 +169,13 @@ def sync_index(
     changed_article_ids: Collection[int],
     removed_article_ids: Collection[int] = (),
     progress: Progress | None = None,
+    *,
+    processes: int | None = None,
 ) -> None:
     """Bring the index up to date after articles were added, changed or removed.
 
     An index that cannot be used is rebuilt instead (which includes the changes).
+    ``processes`` is as for :func:`rebuild_index`.
     """
     with lock_for(archive):
         if unusable_reason(archive) is not None:
@@ -205,8 +209,10 @@ def sync_index(
                 for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
                 for a in get_articles(archive.db, changed[start : start + BATCH])
             )
-            batches = analyzed(records, auto_processes(len(changed), None))
-            _add_all(conn, writer, batches, len(changed), progress)
+            processes = auto_processes(len(changed), processes)
+            segments = _add_all(
+                archive.search_dir, conn, writer, records, len(changed), processes, progress
+            )
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             grams.roll_back(conn)
@@ -222,7 +228,7 @@ def sync_index(
             raise
         finally:
             conn.close()
-        writer.commit()
+        _commit_words(writer, segments)
 
 
 def _counts_agree(archive: Archive) -> bool:
@@ -267,8 +273,8 @@ def _build(
         grams.create_tables(conn)
         total = count_articles(archive.db)
         records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
-        batches = analyzed(records, auto_processes(total, processes))
-        _add_all(conn, writer, batches, total, progress)
+        processes = auto_processes(total, processes)
+        segments = _add_all(folder, conn, writer, records, total, processes, progress)
         conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except BaseException:
@@ -277,7 +283,7 @@ def _build(
         raise
     finally:
         conn.close()
-    writer.commit()
+    _commit_words(writer, segments)
 
 
 def _write_stamp(folder: Path) -> None:
@@ -288,18 +294,48 @@ def _write_stamp(folder: Path) -> None:
 
 
 def _add_all(
+    folder: Path,
     conn: sqlite3.Connection,
     writer: IndexWriter,
-    batches: Iterable[list[Row]],
+    records: Iterable[Record],
     total: int,
+    processes: int,
     progress: Progress | None,
-) -> None:
+) -> list[Any]:
+    """Write the grams of ``records`` into ``conn`` (inside its transaction) and their words
+    into ``writer``, or into segments of worker processes, which are returned for
+    :func:`_commit_words`."""
     done = 0
-    for rows in batches:
-        grams.insert(conn, (row[:6] for row in rows))
-        words.add(writer, ((row[0], row[6], row[7]) for row in rows))
-        done += len(rows)
+
+    def report(count: int) -> None:
+        nonlocal done
+        done += count
         if progress:
             progress(min(done, total), max(total, done))
+
+    segments: list[Any] = []
+    if processes <= 0:
+        for rows in analyzed(records):
+            grams.insert(conn, (row[:6] for row in rows))
+            words.add(writer, ((row[0], row[6], row[7]) for row in rows))
+            report(len(rows))
+    else:
+        workers = SegmentWorkers(folder, processes)
+        try:
+            for gram_rows in workers.gram_rows(records):
+                grams.insert(conn, gram_rows)
+                report(len(gram_rows))
+            segments = workers.finish()
+        except BaseException:
+            workers.cancel()
+            raise
     if progress and done == 0:
         progress(0, 0)
+    return segments
+
+
+def _commit_words(writer: IndexWriter, segments: list[Any]) -> None:
+    if any(segment is not None for segment in segments):
+        words.commit_with_segments(writer, segments)
+    else:
+        writer.commit()

@@ -1,23 +1,20 @@
-"""Turning store records into index rows, in-process or in a pool of worker processes.
+"""Turning store records into index rows: folded texts, gram strings and jieba words.
 
-jieba's segmentation is a large part of a rebuild's time, so a rebuild of many articles
-cuts words and makes gram strings in two spawned workers while the main process writes
-the gram table and feeds the Whoosh writer.
+In-process for small updates; a large import or a rebuild runs the same
+:func:`analyze_batch` in worker processes (see :mod:`reader.search.segments`).
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
 
 import jieba
 
 from reader.search import analysis
 
 BATCH = 200
-POOL_THRESHOLD = 2000  # below this many articles a worker pool costs more than it saves
+POOL_THRESHOLD = 2000  # below this many articles, starting worker processes costs more
 
 # (article id, issue id, folded title, folded body, title grams, body grams, title words,
 #  body words)
@@ -33,7 +30,7 @@ def auto_processes(count: int, requested: int | None) -> int:
     return 2
 
 
-def _batches(records: Iterable[Record]) -> Iterator[list[Record]]:
+def batches(records: Iterable[Record]) -> Iterator[list[Record]]:
     batch: list[Record] = []
     for record in records:
         batch.append(record)
@@ -65,29 +62,8 @@ def analyze_batch(records: list[Record], tokenizer: jieba.Tokenizer | None = Non
     return rows
 
 
-def analyzed(records: Iterable[Record], processes: int) -> Iterator[list[Row]]:
-    if processes <= 0:
-        tokenizer = analysis.shared_tokenizer()
-        for batch in _batches(records):
-            yield analyze_batch(batch, tokenizer)
-        return
-    yield from _analyzed_in_pool(records, processes)
-
-
-def _analyzed_in_pool(records: Iterable[Record], processes: int) -> Iterator[list[Row]]:
-    import multiprocessing
-
-    # spawn, not fork: the GUI process has threads, and forking those is unsafe.
-    context = multiprocessing.get_context("spawn")
-    in_flight: deque[AsyncResult[list[Row]]] = deque()
-    with context.Pool(processes, initializer=_init_worker) as pool:
-        for batch in _batches(records):
-            in_flight.append(pool.apply_async(analyze_batch, (batch,)))
-            if len(in_flight) >= 2 * processes + 1:
-                yield in_flight.popleft().get()
-        while in_flight:
-            yield in_flight.popleft().get()
-
-
-def _init_worker() -> None:
-    analysis.shared_tokenizer()
+def analyzed(records: Iterable[Record]) -> Iterator[list[Row]]:
+    """Index rows for ``records``, a batch at a time, in this process."""
+    tokenizer = analysis.shared_tokenizer()
+    for batch in batches(records):
+        yield analyze_batch(batch, tokenizer)

@@ -22,7 +22,7 @@ from whoosh.analysis import Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import Index
 from whoosh.system import pack_uint
-from whoosh.writing import IndexWriter
+from whoosh.writing import IndexWriter, SegmentWriter
 
 from reader.search.analysis import JiebaTokenizer
 
@@ -102,6 +102,44 @@ def open_writer(target: Index) -> IndexWriter:
         compound=False,
         codec=WordCodec(),
     )
+
+
+def open_segment_writer(search_folder: Path) -> SegmentWriter:
+    """A writer of one new segment, for a worker process, without the index's write lock.
+
+    The process that starts the workers holds the lock (as Whoosh's own multiprocessing
+    writer does); it adds the finished segments with :func:`commit_with_segments`.
+    """
+    return SegmentWriter(
+        open_index(search_folder),
+        _lk=False,
+        limitmb=WRITER_MB,
+        codec=WordCodec(),
+        compound=False,
+    )
+
+
+def finish_segment(writer: SegmentWriter) -> Any:
+    """Write out a worker's segment and return it (None when it holds no documents).
+
+    Not ``commit()``: that would write the table of contents and remove the temporary
+    folder the other workers still use.
+    """
+    if not writer._added:
+        writer._close_segment()
+        return None
+    return writer._finalize_segment()
+
+
+def commit_with_segments(writer: SegmentWriter, segments: list[Any]) -> None:
+    """Commit ``writer`` with the segments its workers wrote added to the index."""
+    final = writer._merge_segments(None, None, None)  # Whoosh's usual merge of small ones
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final + [s for s in segments if s is not None])
+    writer._finish()
 
 
 def add(writer: IndexWriter, rows: Iterable[WordRow]) -> None:

@@ -178,3 +178,35 @@ def test_exclusion_holds_across_several_imports(store: Archive) -> None:
     found = sorted(hits(store, "企业 国家 -中国"))
     assert found == sorted([first[0], second[1]])
     assert third[0] not in found
+
+
+def test_worker_processes_update_an_index_in_place(store: Archive, indexed: list[int]) -> None:
+    articles = [(f"增补{i}", f"第{i}号：奶业振兴{i % 5}。") for i in range(60)]
+    added = add_issue(store, articles, issue_no=2, index=False)
+    sync_index(store, [*added, indexed[0]], processes=2)  # one changed, sixty new
+    assert sorted(hits(store, "奶业振兴3")) == [a for i, a in enumerate(added) if i % 5 == 3]
+    assert hits(store, "奶牛") == [indexed[0]]  # re-indexed once, not twice
+    assert len(hits(store, "奶业振兴")) == 60
+    assert ensure_index(store) is False  # both parts hold every article once
+
+
+def test_failed_worker_leaves_the_index_as_it_was(
+    store: Archive, indexed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.search import segments
+
+    (late,) = add_issue(store, [("后来的文章", "镉含量检测")], issue_no=2, index=False)
+    real_workers = segments.SegmentWorkers
+    monkeypatch.setattr(
+        search_index,
+        "SegmentWorkers",
+        lambda folder, processes: real_workers(folder / "nowhere", processes),
+    )
+    with pytest.raises(segments.WorkerFailed, match="indexing worker failed"):
+        sync_index(store, [late], processes=2)
+    monkeypatch.undo()
+    assert search_index.unusable_reason(store) is None
+    assert hits(store, "奶牛") == [indexed[0]]
+    assert hits(store, "镉") == []  # not half-added: the store is ahead, caught on open
+    assert ensure_index(store) is True
+    assert hits(store, "镉") == [late]

@@ -1,0 +1,99 @@
+"""Indexing on both cores: worker processes that cut words and write Whoosh segments.
+
+A text costs about as much to cut into words (jieba) as to write into Whoosh, both pure
+Python, so a large import or a rebuild hands both to spawned worker processes. Each worker
+folds its batches, cuts them, writes their words into a Whoosh segment of its own and sends
+back the gram rows; the main process writes those to the gram table and, at the end, adds
+the workers' segments to the word index under its own write lock.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import traceback
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from reader.search import analysis, words
+from reader.search.grams import GramRow
+from reader.search.pipeline import Record, analyze_batch, batches
+
+POLL_SECONDS = 0.5
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process raised or died; the message carries its traceback."""
+
+
+class SegmentWorkers:
+    """``processes`` spawned workers writing into the word index in ``search_folder``."""
+
+    def __init__(self, search_folder: Path, processes: int) -> None:
+        # spawn, not fork: the window's process has threads, and forking those is unsafe.
+        context = multiprocessing.get_context("spawn")
+        self._jobs: Any = context.Queue()
+        self._results: Any = context.Queue()
+        self._workers = [
+            context.Process(
+                target=_work, args=(str(search_folder), self._jobs, self._results), daemon=True
+            )
+            for _ in range(max(1, processes))
+        ]
+        for worker in self._workers:
+            worker.start()
+
+    def gram_rows(self, records: Iterable[Record]) -> Iterator[list[GramRow]]:
+        """Send ``records`` to the workers; yield the gram rows of each batch they finish."""
+        in_flight = 0
+        for batch in batches(records):
+            self._jobs.put(batch)
+            in_flight += 1
+            if in_flight > 2 * len(self._workers):
+                yield self._receive("rows")
+                in_flight -= 1
+        for _ in range(in_flight):
+            yield self._receive("rows")
+
+    def finish(self) -> list[Any]:
+        """Stop the workers and return their finished segments."""
+        for _ in self._workers:
+            self._jobs.put(None)
+        segments = [self._receive("segment") for _ in self._workers]
+        for worker in self._workers:
+            worker.join()
+        return segments
+
+    def cancel(self) -> None:
+        for worker in self._workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+    def _receive(self, wanted: str) -> Any:
+        while True:
+            try:
+                kind, payload = self._results.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                if wanted == "rows" and not all(w.is_alive() for w in self._workers):
+                    raise WorkerFailed("an indexing worker process stopped") from None
+                if not any(w.is_alive() for w in self._workers):
+                    raise WorkerFailed("the indexing worker processes stopped") from None
+                continue
+            if kind == "error":
+                raise WorkerFailed(f"an indexing worker failed:\n{payload}")
+            return payload
+
+
+def _work(search_folder: str, jobs: Any, results: Any) -> None:
+    try:
+        tokenizer = analysis.shared_tokenizer()
+        writer = words.open_segment_writer(Path(search_folder))
+        while (batch := jobs.get()) is not None:
+            rows = analyze_batch(batch, tokenizer)
+            words.add(writer, ((row[0], row[6], row[7]) for row in rows))
+            results.put(("rows", [row[:6] for row in rows]))
+        results.put(("segment", words.finish_segment(writer)))
+    except BaseException:
+        results.put(("error", traceback.format_exc()))
