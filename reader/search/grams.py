@@ -72,6 +72,18 @@ def doc_count(conn: sqlite3.Connection) -> tuple[int, int | None]:
     return int(count), last
 
 
+def present(conn: sqlite3.Connection, article_ids: list[int]) -> list[int]:
+    """Those of ``article_ids`` the gram table holds, in order."""
+    found: set[int] = set()
+    for start in range(0, len(article_ids), 500):  # SQLite limits the number of ? parameters
+        chunk = article_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            row[0] for row in conn.execute(f"SELECT id FROM docs WHERE id IN ({marks})", chunk)
+        )
+    return [article_id for article_id in article_ids if article_id in found]
+
+
 def insert(conn: sqlite3.Connection, rows: Iterable[GramRow]) -> None:
     rows = list(rows)
     conn.executemany("INSERT INTO docs (id, issue_id) VALUES (?, ?)", [r[:2] for r in rows])

@@ -201,9 +201,12 @@ def sync_index(
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for article_id in gone:
+            # Only what the index holds: a Whoosh delete searches every segment, costly
+            # for each of the thousands of new articles of a large import.
+            indexed = grams.present(conn, gone)
+            for article_id in indexed:
                 grams.delete(conn, article_id)
-            words.delete(writer, gone)
+            words.delete(writer, indexed)
             records = (
                 (a.id, a.issue_id, a.title, a.text)
                 for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
