@@ -7,8 +7,10 @@ same exact expression. Filters (year, issue, series, tag) join the store's table
 same SQL, so editing an issue's year or an article's tags needs no reindex.
 
 Ranking reads the query's jieba words from the Whoosh word index (:mod:`reader.search.ranking`):
-BM25 with words in titles counting four times those in bodies, plus a bonus when a title
-holds the exact term; equal scores put newer issues first. Only the page shown is sorted.
+BM25 with words in titles counting four times those in bodies; longer words that start with
+the term count half (科技厅 and 科技型 for 科技, which jieba keeps whole); a title holding
+the exact term adds a bonus. Equal scores put newer issues first. Only the page shown is
+sorted.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import heapq
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
+
+from whoosh.reading import IndexReader
 
 from reader.archive import Archive
 from reader.search import analysis, grams, ranking, words
@@ -31,6 +35,8 @@ from reader.store.issues import get_articles
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 TITLE_MATCH_BONUS = 4.0  # a title holding the exact term, whether or not jieba cut it so
+LONGER_WORD_FACTOR = 0.5  # 科技厅 for 科技: about the term, but less squarely
+MAX_LONGER_WORDS = 32  # per term and field, so a short term does not read half the index
 
 
 @dataclass(slots=True)
@@ -139,17 +145,24 @@ def gram_match(query: Query) -> tuple[str | None, str | None, bool]:
     return " AND ".join(groups) or None, " OR ".join(excluded) or None, False
 
 
-def weighted_words(query: Query) -> dict[tuple[str, str], float]:
-    """The jieba words of the positive terms, as ``(field, word) → boost``."""
+def weighted_words(query: Query, reader: IndexReader) -> dict[tuple[str, str], float]:
+    """The words that score the positive terms, as ``(field, word) → boost``: each term's
+    jieba words, and the indexed words that start with the term."""
     tokenizer = analysis.shared_tokenizer()
     weighted: dict[tuple[str, str], float] = {}
     for term in query.positive_terms():
         if term.field == "note":
             continue
-        for word in analysis.word_list(tokenizer, term.folded):
-            weighted[(words.TITLE, word)] = TITLE_WEIGHT
-            if term.field is None:
-                weighted[(words.BODY, word)] = BODY_WEIGHT
+        fields = {words.TITLE: TITLE_WEIGHT}
+        if term.field is None:
+            fields[words.BODY] = BODY_WEIGHT
+        for field, boost in fields.items():
+            for word in analysis.word_list(tokenizer, term.folded):
+                weighted[(field, word)] = boost
+            if len(term.folded) < 2:  # a single character starts too many words
+                continue
+            for longer in ranking.words_starting_with(reader, field, term.folded, MAX_LONGER_WORDS):
+                weighted.setdefault((field, longer), boost * LONGER_WORD_FACTOR)
     return weighted
 
 
@@ -191,7 +204,8 @@ def _run(
         conn.close()
     ids = {match[0] for match in matches}
     with words.open_index(archive.search_dir).searcher() as searcher:
-        scores = ranking.word_scores(searcher, weighted_words(query), ids)
+        weighted = weighted_words(query, searcher.reader())
+        scores = ranking.word_scores(searcher, weighted, ids)
     for article_id in in_title & ids:
         scores[article_id] = scores.get(article_id, 0.0) + TITLE_MATCH_BONUS
     page = heapq.nlargest(offset + limit, matches, key=lambda m: _order(m, scores))[offset:]

@@ -9,6 +9,7 @@ whole and only the candidate articles are scored, a fraction of a microsecond a 
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from collections.abc import Collection, Iterator, Sequence
@@ -18,6 +19,15 @@ from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
 K1 = 1.2
+
+
+def words_starting_with(reader: IndexReader, field: str, prefix: str, limit: int) -> list[str]:
+    """Up to ``limit`` indexed words longer than ``prefix`` that start with it, the most
+    frequent first (of the first few times ``limit`` in the index's order)."""
+    found = itertools.islice(reader.expand_prefix(field, prefix), 4 * limit)
+    longer = [word for word in (raw.decode("utf-8") for raw in found) if word != prefix]
+    longer.sort(key=lambda word: -reader.doc_frequency(field, word))
+    return longer[:limit]
 
 
 def word_scores(

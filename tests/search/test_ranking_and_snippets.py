@@ -66,3 +66,16 @@ def test_long_text_snippet_centres_on_the_match(store: Archive) -> None:
     assert len(hit.snippet) < 130
     ((start, end),) = hit.snippet_matches
     assert hit.snippet[start:end] == "呼包鄂乌"
+
+
+def test_occurrences_inside_other_words_still_count(store: Archive) -> None:
+    # jieba cuts 科技厅 and 科技型 as words of their own: the exact matches must still rank.
+    often, once = add_issue(
+        store,
+        [
+            ("自治区科技厅召开科技型企业座谈会", "科技厅负责人介绍科技型企业培育情况。"),
+            ("寒地农业科技服务", "各地推广耐寒品种，服务农牧民。"),
+            *((f"简讯{n}", "乳业企业扩大产能，带动牧民增收。") for n in range(6)),
+        ],
+    )[:2]
+    assert [h.article_id for h in search(store, "科技").hits] == [often, once]
