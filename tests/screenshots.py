@@ -54,6 +54,18 @@ def _wait_idle(app, window) -> None:  # type: ignore[no-untyped-def]
     _settle(app)
 
 
+def _search(app, window, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Search and wait until the results are shown (searches run off the GUI thread)."""
+    import time
+
+    window.search.bar.set_query(text)
+    deadline = time.monotonic() + 10
+    while window.search.is_searching() or window.search.results_query() != text:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"no results for {text!r} after 10 s")
+        _settle(app, 20)
+
+
 def _shoot(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = OUT_DIR / name
     widget.grab().save(str(path))
@@ -103,7 +115,7 @@ def take_screenshots() -> list[Path]:
         shots.append(_shoot(window, "main-window.png"))
 
         # 2. Search results with the matches painted in the article.
-        window.search.bar.set_query("科技")
+        _search(app, window, "科技")
         window.search.open_row(0)
         window.next_match()
         _settle(app)
