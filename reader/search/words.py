@@ -64,8 +64,8 @@ class WordCodec(W3Codec):
     length_stats = False
 
     def __init__(self) -> None:
-        # Uncompressed posting blocks: zlib took about a fifth of the writer's time, for
-        # an index a third smaller.
+        # Uncompressed posting blocks: zlib took about a fifth of the writer's time and
+        # saved only a third of the index's size.
         super().__init__(compression=0)
 
 
