@@ -200,38 +200,47 @@ def sync_index(
             _rebuild_locked(archive, progress, None)
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            # Only what the index holds: a Whoosh delete searches every segment, costly
-            # for each of the thousands of new articles of a large import.
-            indexed = grams.present(conn, gone)
-            for article_id in indexed:
-                grams.delete(conn, article_id)
-            words.delete(writer, indexed)
-            records = (
-                (a.id, a.issue_id, a.title, a.text)
-                for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
-                for a in get_articles(archive.db, changed[start : start + BATCH])
-            )
-            processes = auto_processes(len(changed), processes)
-            segments = _add_all(
-                archive.search_dir, conn, writer, records, len(changed), processes, progress
-            )
-            conn.execute("COMMIT")
+            with _one_update(conn, writer) as segments:
+                # Only what the index holds: a Whoosh delete searches every segment,
+                # costly for each of the thousands of new articles of a large import.
+                indexed = grams.present(conn, gone)
+                for article_id in indexed:
+                    grams.delete(conn, article_id)
+                words.delete(writer, indexed)
+                records = (
+                    (a.id, a.issue_id, a.title, a.text)
+                    for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
+                    for a in get_articles(archive.db, changed[start : start + BATCH])
+                )
+                processes = auto_processes(len(changed), processes)
+                segments += _add_all(
+                    archive.search_dir, conn, writer, records, len(changed), processes, progress
+                )
         except sqlite3.DatabaseError as error:
-            grams.roll_back(conn)
-            writer.cancel()
             if not grams.is_corruption(error):
                 raise
-            conn.close()
-            _rebuild_locked(archive, progress, None)
-            return
-        except BaseException:
-            grams.roll_back(conn)
-            writer.cancel()
-            raise
-        finally:
-            conn.close()
-        _commit_words(writer, segments)
+            _rebuild_locked(archive, progress, None)  # damaged under a good stamp
+
+
+@contextmanager
+def _one_update(conn: sqlite3.Connection, writer: IndexWriter) -> Iterator[list[Any]]:
+    """One update of both parts, which yields the list to put worker segments in.
+
+    The gram table's transaction commits first, then the Whoosh writer; a failure before
+    that undoes both. Closes ``conn``.
+    """
+    segments: list[Any] = []
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield segments
+        conn.execute("COMMIT")
+    except BaseException:
+        grams.roll_back(conn)
+        writer.cancel()
+        raise
+    finally:
+        conn.close()
+    _commit_words(writer, segments)
 
 
 def _counts_agree(archive: Archive) -> bool:
@@ -271,22 +280,12 @@ def _build(
 ) -> None:
     writer = words.open_writer(words.create(folder))
     conn = grams.connect(folder)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with _one_update(conn, writer) as segments:
         grams.create_tables(conn)
         total = count_articles(archive.db)
         records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
         processes = auto_processes(total, processes)
-        segments = _add_all(folder, conn, writer, records, total, processes, progress)
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except BaseException:
-        grams.roll_back(conn)
-        writer.cancel()
-        raise
-    finally:
-        conn.close()
-    _commit_words(writer, segments)
+        segments += _add_all(folder, conn, writer, records, total, processes, progress)
 
 
 def _write_stamp(folder: Path) -> None:
