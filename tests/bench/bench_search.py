@@ -81,7 +81,7 @@ def _scan_count(query: Query, docs: list[tuple[str, str]]) -> int:
 
 
 def _folder_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 1e6
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def _measure(size: int, work: Path) -> list[str]:
@@ -108,7 +108,11 @@ def _measure(size: int, work: Path) -> list[str]:
             took = time.monotonic() - started
             label = "in-process" if processes == 0 else f"{processes} workers"
             lines.append(f"{'':>7} rebuild {label:<10} {took:6.1f} s = {megabytes / took:.2f} MB/s")
-        lines.append(f"{'':>7} index size {_folder_mb(archive.search_dir):.1f} MB")
+        words_mb = _folder_mb(archive.search_dir / "words")
+        lines.append(
+            f"{'':>7} index size {_folder_mb(archive.search_dir):.1f} MB "
+            f"(Whoosh words {words_mb:.1f} MB, the rest FTS5 grams)"
+        )
 
         started = time.monotonic()
         docs = [
