@@ -36,7 +36,7 @@ TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 TITLE_MATCH_BONUS = 4.0  # a title holding the exact term, whether or not jieba cut it so
 LONGER_WORD_FACTOR = 0.5  # 科技厅 for 科技: about the term, but less squarely
-MAX_LONGER_WORDS = 32  # per term and field, so a short term does not read half the index
+MAX_LONGER_WORDS = 16  # per term and field, so a short term does not read half the index
 
 
 @dataclass(slots=True)
@@ -268,9 +268,10 @@ def _order(match: _Match, scores: dict[int, float]) -> tuple[Any, ...]:
     )
 
 
-def _issues(archive: Archive) -> dict[int, _Issue]:
-    rows = archive.db.execute("SELECT id, series, year, issue_no FROM issues")
-    return {row[0]: (row[1], row[2], row[3]) for row in rows}
+def _issues(archive: Archive, issue_ids: set[int]) -> dict[int, _Issue]:
+    marks = ",".join("?" * len(issue_ids))
+    sql = f"SELECT id, series, year, issue_no FROM issues WHERE id IN ({marks})"
+    return {row[0]: (row[1], row[2], row[3]) for row in archive.db.execute(sql, list(issue_ids))}
 
 
 def _hits(archive: Archive, query: Query, rows: list[tuple[int, float]]) -> list[Hit]:
@@ -283,7 +284,7 @@ def _hits(archive: Archive, query: Query, rows: list[tuple[int, float]]) -> list
     body_terms = [t for t in query.positive_terms() if t.field is None]
     title_terms = [t for t in query.positive_terms() if t.field in (None, "title")]
     hits = []
-    issues = _issues(archive)
+    issues = _issues(archive, {a.issue_id for a in articles.values()})
     for article_id, score in rows:
         article = articles.get(article_id)
         if article is None:  # removed from the store since the index saw it

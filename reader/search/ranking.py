@@ -23,8 +23,8 @@ K1 = 1.2
 
 def words_starting_with(reader: IndexReader, field: str, prefix: str, limit: int) -> list[str]:
     """Up to ``limit`` indexed words longer than ``prefix`` that start with it, the most
-    frequent first (of the first few times ``limit`` in the index's order)."""
-    found = itertools.islice(reader.expand_prefix(field, prefix), 4 * limit)
+    frequent first (of the first twice ``limit`` in the index's order)."""
+    found = itertools.islice(reader.expand_prefix(field, prefix), 2 * limit)
     longer = [word for word in (raw.decode("utf-8") for raw in found) if word != prefix]
     longer.sort(key=lambda word: -reader.doc_frequency(field, word))
     return longer[:limit]
