@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,10 @@ class Housekeeping(QObject):
             # Load the dictionary and warm the index here, so the editor's first keystroke
             # in the search box does not pay for it (half a second at 10,000 articles).
             search(archive, "的", limit=1)
+            # jieba's dictionary is a dict of hundreds of thousands of words: left in the
+            # collected generations, every full garbage collection walks it and pauses
+            # whichever thread triggered it, the window's too, by tens of milliseconds.
+            gc.freeze()
             backups.backup_on_start(archive)
             return report
 
