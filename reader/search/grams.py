@@ -66,10 +66,9 @@ def check_readable(conn: sqlite3.Connection) -> None:
         conn.execute(f"SELECT rowid FROM {table} LIMIT 1").fetchall()
 
 
-def doc_count(conn: sqlite3.Connection) -> tuple[int, int | None]:
-    """(number of articles, highest article id) in the gram table."""
-    count, last = conn.execute("SELECT count(*), max(id) FROM docs").fetchone()
-    return int(count), last
+def doc_count(conn: sqlite3.Connection) -> int:
+    """How many articles the gram table holds."""
+    return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
 
 def present(conn: sqlite3.Connection, article_ids: list[int]) -> list[int]:

@@ -250,7 +250,7 @@ def _counts_agree(archive: Archive) -> bool:
             in_words = words.open_index(archive.search_dir).doc_count()
             conn = grams.connect(archive.search_dir)
             try:
-                in_grams, _last = grams.doc_count(conn)
+                in_grams = grams.doc_count(conn)
             finally:
                 conn.close()
         except Exception:
