@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive import Archive
+from reader.messages import EN, Message, message
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
 from reader.store import issues as store
@@ -39,16 +40,21 @@ class FileOutcome:
 
     path: Path
     status: str
-    message: str = ""
+    reason: Message | None = None
     issue_id: int | None = None
     changed_article_ids: tuple[int, ...] = ()
 
+    def message(self, language: str = EN) -> str:
+        """What became of the file, in ``language`` ("" when there is nothing to add)."""
+        return self.reason.render(language) if self.reason else ""
+
     def describe(self) -> str:
-        """One line for a terminal or a report dialog."""
+        """One line for a terminal (English: a documented, scriptable format)."""
         if self.status == SKIPPED:
-            return f"skipped: {self.path}: {self.message}"
+            return f"skipped: {self.path}: {self.message()}"
         label = {IMPORTED: "imported", UPDATED: "updated", ALREADY: "already there"}[self.status]
-        return f"{label}: {self.path}" + (f" — {self.message}" if self.message else "")
+        detail = self.message()
+        return f"{label}: {self.path}" + (f" — {detail}" if detail else "")
 
 
 @dataclass(slots=True)
@@ -109,12 +115,15 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
                     FileOutcome(
                         path.resolve(),
                         SKIPPED,
-                        f"unsupported file type {path.suffix or '(none)'} "
-                        "(import PDF, DOCX or TXT files)",
+                        message(
+                            "import.unsupported_type",
+                            suffix=path.suffix or "(none)",
+                            formats="PDF, DOCX, TXT",
+                        ),
                     )
                 )
         else:
-            refused.append(FileOutcome(path.absolute(), SKIPPED, "no such file or folder"))
+            refused.append(FileOutcome(path.absolute(), SKIPPED, message("import.no_such_path")))
     return files, refused
 
 
@@ -170,32 +179,38 @@ def import_file(archive: Archive, path: Path) -> FileOutcome:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return FileOutcome(path, SKIPPED, f"file too large ({size // (1024 * 1024)} MB)")
+            reason = message("import.file_too_large", size_mb=size // (1024 * 1024))
+            return FileOutcome(path, SKIPPED, reason)
         sha256 = _file_sha256(path)
     except OSError as error:
-        return FileOutcome(path, SKIPPED, f"cannot read the file ({error.strerror or error})")
+        reason = message("import.cannot_read", detail=error.strerror or str(error))
+        return FileOutcome(path, SKIPPED, reason)
 
     db = archive.db
     known = store.find_imported_source(db, sha256)
     if known is not None:
         return FileOutcome(
-            path, ALREADY, f"same file as issue {known['issue_id']}", issue_id=known["issue_id"]
+            path,
+            ALREADY,
+            message("import.same_file", issue_id=known["issue_id"]),
+            issue_id=known["issue_id"],
         )
 
     try:
         fmt, parsed = _parse(path)
     except SourceError as error:
-        return FileOutcome(path, SKIPPED, str(error))
+        return FileOutcome(path, SKIPPED, error.message)
     except Exception as error:  # a parser bug must not stop the batch or show a traceback
         log.exception("unexpected error while reading %s", path)
-        return FileOutcome(path, SKIPPED, f"could not read it ({type(error).__name__}: {error})")
+        reason = message("import.parser_bug", kind=type(error).__name__, detail=str(error))
+        return FileOutcome(path, SKIPPED, reason)
 
     try:
         with db.atomic():
             return _store_parsed(archive, path, sha256, size, fmt, parsed)
     except sqlite3.Error as error:  # the transaction rolled back: nothing half-written
         log.exception("could not save %s", path)
-        return FileOutcome(path, SKIPPED, f"could not save it in the archive ({error})")
+        return FileOutcome(path, SKIPPED, message("import.cannot_save", detail=str(error)))
 
 
 def _parse(path: Path) -> tuple[str, ParsedIssue]:
@@ -211,7 +226,6 @@ def _store_parsed(
     fingerprint = store.issue_fingerprint(parsed)
     same_content = store.find_issue_by_fingerprint(db, fingerprint)
     same_identity = store.find_issue_by_identity(db, parsed.series, parsed.year, parsed.issue_no)
-    articles = f"{len(parsed.articles)} articles"
 
     if same_content is not None and same_identity in (None, same_content):
         store.record_source_file(
@@ -224,7 +238,7 @@ def _store_parsed(
             issue_id=same_content,
         )
         return FileOutcome(
-            path, ALREADY, f"same text as issue {same_content}", issue_id=same_content
+            path, ALREADY, message("import.same_text", issue_id=same_content), issue_id=same_content
         )
 
     if same_identity is not None:
@@ -242,7 +256,13 @@ def _store_parsed(
         return FileOutcome(
             path,
             UPDATED,
-            f"issue {same_identity} {_label(parsed)}: {len(changed)} of {articles} changed",
+            message(
+                "import.updated",
+                issue_id=same_identity,
+                label=_label(parsed),
+                changed=len(changed),
+                articles=len(parsed.articles),
+            ),
             issue_id=same_identity,
             changed_article_ids=tuple(changed),
         )
@@ -256,7 +276,12 @@ def _store_parsed(
     return FileOutcome(
         path,
         IMPORTED,
-        f"issue {issue_id} {_label(parsed)}, {articles}",
+        message(
+            "import.imported",
+            issue_id=issue_id,
+            label=_label(parsed),
+            articles=len(parsed.articles),
+        ),
         issue_id=issue_id,
         changed_article_ids=article_ids,
     )

@@ -21,6 +21,98 @@ EN = "en"
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # code: (Chinese, English)
+    # Files that cannot be imported (reader.parsing raises SourceError with these).
+    "source.cannot_read": ("无法读取文件（{detail}）", "cannot read file: {detail}"),
+    "source.empty": ("文件是空的", "empty file"),
+    "source.binary": ("文件是二进制数据，不是文本", "binary data, not text"),
+    "source.undecodable": (
+        "无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030）",
+        "cannot decode text (not UTF-8, UTF-16 or GB18030)",
+    ),
+    "source.undecodable_as": ("无法按 {encoding} 编码读取文字", "cannot decode text as {encoding}"),
+    "source.text_too_large": (
+        "文件太大（超过 50 MB 的文本文件不予导入）",
+        "file too large (text files over 50 MB are refused)",
+    ),
+    "source.text_is_pdf": ("这是 PDF 文件，不是文本", "a PDF file, not text"),
+    "source.text_is_zip": (
+        "这是 ZIP 压缩包（DOCX？），不是文本",
+        "a ZIP archive (DOCX?), not text",
+    ),
+    "source.text_is_doc": (
+        "这是 Word 97-2003（.doc）文件，不是文本",
+        "a Word 97-2003 (.doc) file, not text",
+    ),
+    "source.text_is_png": ("这是 PNG 图片，不是文本", "a PNG image, not text"),
+    "source.text_is_jpeg": ("这是 JPEG 图片，不是文本", "a JPEG image, not text"),
+    "source.text_is_gif": ("这是 GIF 图片，不是文本", "a GIF image, not text"),
+    "source.text_is_rtf": ("这是 RTF 文档，不是纯文本", "an RTF document, not plain text"),
+    "source.unsupported_type": (
+        "不支持的文件类型 {suffix}",
+        "unsupported file type {suffix}",
+    ),
+    "source.not_pdf": ("不是 PDF 文件", "not a PDF file"),
+    "source.not_docx": ("不是 DOCX 文件", "not a DOCX file"),
+    "source.pdf_no_text_layer": (
+        "PDF 没有文字层（扫描图像？）",
+        "PDF has no text layer (scanned image?)",
+    ),
+    "source.pdf_no_unicode": (
+        "PDF 的文字无法解码（字体缺少 Unicode 映射）",
+        "PDF text cannot be decoded (fonts without a Unicode map)",
+    ),
+    "source.pdf_encrypted": ("PDF 已加密", "PDF is encrypted"),
+    "source.pdf_damaged": ("PDF 已损坏（{detail}）", "PDF is damaged ({detail})"),
+    "source.docx_not_word": ("不是 Word 文档", "not a Word document"),
+    "source.docx_not_word_detail": ("不是 Word 文档（{detail}）", "not a Word document ({detail})"),
+    "source.docx_corrupt": (
+        "不是 Word 文档（已损坏或不是 DOCX）",
+        "not a Word document (corrupt or not DOCX)",
+    ),
+    "source.docx_damaged": ("DOCX 已损坏（{detail}）", "DOCX is damaged ({detail})"),
+    "source.docx_too_large": ("DOCX 文件太大", "file too large"),
+    "source.docx_password": ("DOCX 设有密码保护", "DOCX is password-protected"),
+    "source.docx_is_doc": (
+        "不是 DOCX 文档（旧版 .doc 格式：请另存为 .docx）",
+        "not a Word document (old .doc format: save it as .docx)",
+    ),
+    "source.docx_bomb": ("可疑的 DOCX（压缩炸弹？）", "suspicious DOCX (zip bomb?)"),
+    "source.no_text": ("不是简报：没有文字", "not a bulletin: no text"),
+    "source.no_titles": ("不是简报：找不到文章标题", "not a bulletin: no article titles found"),
+    "source.no_structure": (
+        "不是简报：找不到文章结构",
+        "not a bulletin: no article structure found",
+    ),
+    "source.reads_like_fiction": (
+        "不是简报：找不到文章结构（读起来像小说）",
+        "not a bulletin: no article structure found (reads like fiction)",
+    ),
+    # What became of a file in an import (reader.importer).
+    "import.unsupported_type": (
+        "不支持的文件类型 {suffix}（可导入 {formats} 文件）",
+        "unsupported file type {suffix} (import {formats} files)",
+    ),
+    "import.no_such_path": ("没有这个文件或文件夹", "no such file or folder"),
+    "import.file_too_large": ("文件太大（{size_mb} MB）", "file too large ({size_mb} MB)"),
+    "import.cannot_read": ("无法读取文件（{detail}）", "cannot read the file ({detail})"),
+    "import.parser_bug": (
+        "读取时程序出错（{kind}：{detail}），这是程序的缺陷",
+        "could not read it ({kind}: {detail})",
+    ),
+    "import.cannot_save": (
+        "无法存入资料库（{detail}）",
+        "could not save it in the archive ({detail})",
+    ),
+    "import.same_file": ("与第 {issue_id} 号期刊是同一文件", "same file as issue {issue_id}"),
+    "import.same_text": ("与第 {issue_id} 号期刊文字相同", "same text as issue {issue_id}"),
+    "import.updated": (
+        "第 {issue_id} 号期刊 {label}：{articles} 篇中 {changed} 篇有改动",
+        "issue {issue_id} {label}: {changed} of {articles} articles changed",
+    ),
+    "import.imported": (
+        "第 {issue_id} 号期刊 {label}，{articles} 篇文章",
+        "issue {issue_id} {label}, {articles} articles",
+    ),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",

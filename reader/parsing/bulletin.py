@@ -45,7 +45,7 @@ def parse_blocks(blocks: Sequence[Block]) -> ParsedIssue:
     """
     paras = reflow(blocks)
     if not paras:
-        raise SourceError("not a bulletin: no text")
+        raise SourceError("source.no_text")
     texts = [para.text for para in paras]
     head, start = parse_masthead(texts)
     entries, start = parse_contents(texts, start)
@@ -62,7 +62,7 @@ def parse_blocks(blocks: Sequence[Block]) -> ParsedIssue:
     else:
         titles = titles_from_cues(body)
     if not titles:
-        raise SourceError("not a bulletin: no article titles found")
+        raise SourceError("source.no_titles")
     if titles[0].index > 0:
         skipped = "".join(para.text for para in body[: titles[0].index])
         warnings.append(f"text before the first article left out: {skipped[:40]}")
@@ -100,7 +100,7 @@ def _articles(body: Sequence[Para], titles: Sequence[TitleAt]) -> list[ParsedArt
 def _check_article_text(body: Sequence[Para], articles: Sequence[ParsedArticle]) -> None:
     """Without masthead or contents, insist the articles read like reports, not lists or fiction."""
     if any(not any(has_strong_stop(p) for p in article.paragraphs) for article in articles):
-        raise SourceError("not a bulletin: no article structure found")
+        raise SourceError("source.no_structure")
     quoted = sum(1 for para in body if para.text[:1] in _QUOTE_OPENERS and "”" in para.text[:30])
     if len(body) >= 10 and quoted * 3 > len(body):
-        raise SourceError("not a bulletin: no article structure found (reads like fiction)")
+        raise SourceError("source.reads_like_fiction")

@@ -32,14 +32,14 @@ def decode_text(data: bytes) -> str:
         SourceError: "empty file", "binary data, not text" or "cannot decode text …".
     """
     if not data.strip(b" \t\r\n\x00"):
-        raise SourceError("empty file")
+        raise SourceError("source.empty")
     text = _decode(data)
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise SourceError("empty file")
+        raise SourceError("source.empty")
     controls = count_matches(_CONTROL_CHAR, text[:_SAMPLE])
     if controls > max(2, len(text[:_SAMPLE]) // 100):
-        raise SourceError("binary data, not text")
+        raise SourceError("source.binary")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -65,20 +65,20 @@ def _decode(data: bytes) -> str:
         # with more Chinese wins, UTF-8 on a tie.
         return max(candidates)[2]
     if decoded:
-        raise SourceError("binary data, not text")
+        raise SourceError("source.binary")
     sample = data[:_SAMPLE]
     # Deleting the control bytes counts them.
     controls = len(sample) - len(sample.translate(None, bytes(_CONTROL_BYTES)))
     if controls * 100 > len(sample):
-        raise SourceError("binary data, not text")
-    raise SourceError("cannot decode text (not UTF-8, UTF-16 or GB18030)")
+        raise SourceError("source.binary")
+    raise SourceError("source.undecodable")
 
 
 def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise SourceError(f"cannot decode text as {encoding.upper()}") from error
+        raise SourceError("source.undecodable_as", encoding=encoding.upper()) from error
 
 
 def _utf16_without_bom(data: bytes) -> str:
@@ -107,7 +107,7 @@ def _utf16_without_bom(data: bytes) -> str:
             # Ideal text scores 1.0 in both orders more often than not: parity decides then.
             best = max(readings, key=lambda reading: (round(reading[0], 2), reading[1]))
             return best[2]
-    raise SourceError("binary data, not text")
+    raise SourceError("source.binary")
 
 
 _TEXT_RANGES = (

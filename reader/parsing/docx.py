@@ -70,11 +70,11 @@ def extract_docx_blocks(path: Path) -> list[Block]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise SourceError(f"not a Word document ({_short(error)})") from None
+        raise SourceError("source.docx_not_word_detail", detail=_short(error)) from None
     except zipfile.BadZipFile:
-        raise SourceError("not a Word document (corrupt or not DOCX)") from None
+        raise SourceError("source.docx_corrupt") from None
     except Exception as error:  # lxml syntax errors and the like from damaged XML
-        raise SourceError(f"DOCX is damaged ({_short(error)})") from None
+        raise SourceError("source.docx_damaged", detail=_short(error)) from None
     reader = _Reader(document)
     return reader.read(document.element.body)
 
@@ -85,20 +85,20 @@ def _check_container(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror or error})") from None
+        raise SourceError("source.cannot_read", detail=error.strerror or str(error)) from None
     if size > MAX_FILE_BYTES:
-        raise SourceError("file too large")
+        raise SourceError("source.docx_too_large")
     if head == _OLE_MAGIC:
         if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
-            raise SourceError("DOCX is password-protected")
-        raise SourceError("not a Word document (old .doc format: save it as .docx)")
+            raise SourceError("source.docx_password")
+        raise SourceError("source.docx_is_doc")
     if not zipfile.is_zipfile(path):
-        raise SourceError("not a Word document (corrupt or not DOCX)")
+        raise SourceError("source.docx_corrupt")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise SourceError("not a Word document (corrupt or not DOCX)") from None
+        raise SourceError("source.docx_corrupt") from None
     unpacked = sum(member.file_size for member in members)
     packed = sum(member.compress_size for member in members)
     bomb = any(
@@ -108,9 +108,9 @@ def _check_container(path: Path) -> None:
     )
     ratio = unpacked > 10 * 1024 * 1024 and unpacked > MAX_RATIO * max(packed, 1)
     if unpacked > MAX_UNPACKED_BYTES or bomb or ratio:
-        raise SourceError("suspicious DOCX (zip bomb?)")
+        raise SourceError("source.docx_bomb")
     if "word/document.xml" not in {member.filename for member in members}:
-        raise SourceError("not a Word document")
+        raise SourceError("source.docx_not_word")
 
 
 class _Reader:

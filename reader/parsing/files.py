@@ -15,13 +15,13 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 # Signatures of files that are never text, whatever their name says.
 _BINARY_MAGIC = {
-    b"%PDF": "a PDF file, not text",
-    _ZIP_MAGIC: "a ZIP archive (DOCX?), not text",
-    b"\xd0\xcf\x11\xe0": "a Word 97-2003 (.doc) file, not text",
-    b"\x89PNG": "a PNG image, not text",
-    b"\xff\xd8\xff": "a JPEG image, not text",
-    b"GIF8": "a GIF image, not text",
-    b"{\\rtf": "an RTF document, not plain text",
+    b"%PDF": "source.text_is_pdf",
+    _ZIP_MAGIC: "source.text_is_zip",
+    b"\xd0\xcf\x11\xe0": "source.text_is_doc",
+    b"\x89PNG": "source.text_is_png",
+    b"\xff\xd8\xff": "source.text_is_jpeg",
+    b"GIF8": "source.text_is_gif",
+    b"{\\rtf": "source.text_is_rtf",
 }
 
 
@@ -45,18 +45,18 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         return "txt", parse_blocks(text_blocks(decode_text(_read_text_bytes(path))))
     if suffix == ".pdf":
         if b"%PDF" not in _head(path, 1024):
-            raise SourceError("not a PDF file")
+            raise SourceError("source.not_pdf")
         from reader.parsing.pdf import extract_pdf_blocks
 
         return "pdf", parse_blocks(extract_pdf_blocks(path))
     if suffix == ".docx":
         # An OLE file is an old .doc or a password-protected DOCX: the extractor says which.
         if not _head(path, 4).startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-            raise SourceError("not a DOCX file")
+            raise SourceError("source.not_docx")
         from reader.parsing.docx import extract_docx_blocks
 
         return "docx", parse_blocks(extract_docx_blocks(path))
-    raise SourceError(f"unsupported file type {suffix or '(no suffix)'}: use .txt, .pdf or .docx")
+    raise SourceError("source.unsupported_type", suffix=suffix or "(无后缀)")
 
 
 def _head(path: Path, size: int) -> bytes:
@@ -64,17 +64,17 @@ def _head(path: Path, size: int) -> bytes:
         with path.open("rb") as stream:
             return stream.read(size)
     except OSError as error:
-        raise SourceError(f"cannot read file: {error.strerror or error}") from error
+        raise SourceError("source.cannot_read", detail=error.strerror or str(error)) from error
 
 
 def _read_text_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:
-            raise SourceError("file too large (text files over 50 MB are refused)")
+            raise SourceError("source.text_too_large")
         data = path.read_bytes()
     except OSError as error:
-        raise SourceError(f"cannot read file: {error.strerror or error}") from error
-    for magic, reason in _BINARY_MAGIC.items():
+        raise SourceError("source.cannot_read", detail=error.strerror or str(error)) from error
+    for magic, code in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise SourceError(reason)
+            raise SourceError(code)
     return data

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.messages import ReaderError
 
-class SourceError(Exception):
-    """A file that cannot be imported, with the reason in words an editor understands.
 
-    ``str(error)`` is the reason alone (e.g. "PDF is encrypted"); the importer adds the
-    file name when it reports it.
+class SourceError(ReaderError):
+    """A file that cannot be imported: a ``source.*`` code from the message catalogue.
+
+    ``str(error)`` is the English reason alone (e.g. "PDF is encrypted");
+    ``error.message`` renders it in the editor's language. The importer adds the file name
+    when it reports it.
     """
 
 

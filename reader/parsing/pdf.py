@@ -94,10 +94,10 @@ def extract_pdf_blocks(path: Path) -> list[Block]:
     pages = _read_pages(path)
     lines = [line for page in pages for line in page]
     if not any(line.text.strip() for line in lines):
-        raise SourceError("PDF has no text layer (scanned image?)")
+        raise SourceError("source.pdf_no_text_layer")
     glyphs = [glyph for line in lines for glyph in line.glyphs]
     if sum(glyph.text == "\ufffd" for glyph in glyphs) > 0.3 * len(glyphs):
-        raise SourceError("PDF text cannot be decoded (fonts without a Unicode map)")
+        raise SourceError("source.pdf_no_unicode")
     pages = _drop_page_furniture(pages)
     return _to_blocks(pages)
 
@@ -111,21 +111,21 @@ def _read_pages(path: Path) -> list[list[_Line]]:
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror or error})") from None
+        raise SourceError("source.cannot_read", detail=error.strerror or str(error)) from None
     if b"%PDF-" not in head:
-        raise SourceError("not a PDF file")
+        raise SourceError("source.not_pdf")
     try:
         return list(_iter_pages(path))
     except SourceError:
         raise
     except PDFPasswordIncorrect:
-        raise SourceError("PDF is encrypted") from None
+        raise SourceError("source.pdf_encrypted") from None
     except (PDFSyntaxError, PSException) as error:
-        raise SourceError(f"PDF is damaged ({_short(error)})") from None
+        raise SourceError("source.pdf_damaged", detail=_short(error)) from None
     except Exception as error:  # pdfminer raises bare errors on broken files
         if "encrypt" in str(error).lower() or "password" in str(error).lower():
-            raise SourceError("PDF is encrypted") from None
-        raise SourceError(f"PDF is damaged ({_short(error)})") from None
+            raise SourceError("source.pdf_encrypted") from None
+        raise SourceError("source.pdf_damaged", detail=_short(error)) from None
 
 
 def _iter_pages(path: Path) -> Iterator[list[_Line]]:

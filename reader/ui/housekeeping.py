@@ -17,6 +17,7 @@ from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
 from reader.store.db import open_database
 from reader.ui.dialogs import IssueDialog, ReportDialog, progress_dialog, set_progress
+from reader.ui.i18n import ui_language
 from reader.ui.worker import Worker
 
 
@@ -108,7 +109,7 @@ class Housekeeping(QObject):
             summary = summary.replace(f"%{n}", str(report.count(status)))
         self._window.statusBar().showMessage(summary, 8000)
         if report.skipped:
-            lines = [f"{o.path}: {o.message}" for o in report.skipped]
+            lines = [f"{o.path}: {o.message(ui_language())}" for o in report.skipped]
             dialog = ReportDialog(self._window, self.tr("Import Report"), summary, lines)
             self.report_shown.emit(dialog)
             if self.show_dialogs:

@@ -44,3 +44,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
             app.installTranslator(translator)
             loaded.append(translator)
     return loaded
+
+
+def ui_language() -> str:
+    """The language the window speaks now ("zh_CN" or "en"), for rendering core messages."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"

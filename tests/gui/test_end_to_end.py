@@ -47,7 +47,9 @@ def test_import_search_annotate_restart_brief_export(
     report = window.housekeeping.last_report
     assert report.count("imported") == 2
     assert [o.path.name for o in report.skipped] == ["scan.pdf"]
-    assert "scan.pdf" in shown.args[0].details.toPlainText()
+    details = shown.args[0].details.toPlainText()
+    assert "scan.pdf" in details
+    assert "不是 PDF 文件" in details  # the core's reason, in the window's language
     wait_idle(qtbot, window)
     assert window.tree_model.index(0, 0).data().startswith("科技情报参考 (")
 

@@ -111,7 +111,7 @@ def test_a_batch_skips_bad_files_with_a_reason_and_imports_the_rest(
     by_name = {o.path.name: o for o in report.outcomes}
     assert by_name["good-1.txt"].status == IMPORTED
     assert by_name["good-2.txt"].status == IMPORTED
-    skipped = {o.path.name: o.message for o in report.outcomes if o.status == SKIPPED}
+    skipped = {o.path.name: o.message() for o in report.outcomes if o.status == SKIPPED}
     assert set(skipped) == {
         "empty.txt",
         "binary.txt",
@@ -149,7 +149,7 @@ def test_a_failure_while_saving_leaves_nothing_half_written(
 
     [outcome] = report.outcomes
     assert outcome.status == SKIPPED
-    assert "disk is full" in outcome.message
+    assert "disk is full" in outcome.message()
     assert archive_rows(archive) == before
 
 
