@@ -15,10 +15,11 @@ with the store's searchable articles
 added, changed or removed behind its back (a crash between the store's write and the index's,
 a restored backup, a corrected printing).
 
-A rebuild writes a fresh index into ``search.new/`` and swaps the folders by renaming, so a
-crash leaves either the old index or none (rebuilt on the next open). An update commits the
-Whoosh writer first and the gram table (with the hashes) last: a crash between the two
-leaves hashes that disagree with the store, which the next open repairs.
+Writes take :mod:`reader.search.lock`, one writer across threads and processes. A rebuild
+writes a fresh index into a folder of its own (``search.new-*``) and swaps the folders by
+renaming, so a crash leaves either the old index or none (rebuilt on the next open). An
+update commits the Whoosh writer first and the gram table (with the hashes) last: a crash
+between the two leaves hashes that disagree with the store, which the next open repairs.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import json
 import os
 import shutil
 import sqlite3
-import threading
+import tempfile
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ from whoosh.writing import IndexWriter
 from reader.archive import Archive
 from reader.search import analysis, grams, words
 from reader.search.folding import fold_signature
+from reader.search.lock import IndexLock, lock_at
 from reader.search.pipeline import BATCH, Record, analyzed, auto_processes
 from reader.search.segments import SegmentWorkers
 from reader.store.issues import get_articles, index_hash, searchable_article_hashes
@@ -53,9 +55,6 @@ Progress = Callable[[int, int], None]
 # rebuild (on both cores, without a Whoosh delete per article) is quicker.
 REBUILD_SHARE = 0.5
 
-_locks: dict[str, threading.RLock] = {}
-_locks_guard = threading.Lock()
-
 
 def index_dir(archive: Archive) -> Path:
     return archive.search_dir
@@ -65,12 +64,15 @@ def stamp_path(archive: Archive) -> Path:
     return archive.search_dir / STAMP_NAME
 
 
-def _new_dir(archive: Archive) -> Path:
-    return archive.search_dir.with_name(archive.search_dir.name + ".new")
-
-
-def _old_dir(archive: Archive) -> Path:
-    return archive.search_dir.with_name(archive.search_dir.name + ".old")
+def _leftovers(archive: Archive) -> list[Path]:
+    """Folders of rebuilds that died before they finished (call holding the lock)."""
+    name = archive.search_dir.name
+    return [
+        path
+        for pattern in (f"{name}.new*", f"{name}.old*")
+        for path in archive.search_dir.parent.glob(pattern)
+        if path.is_dir()
+    ]
 
 
 def expected_stamp() -> dict[str, Any]:
@@ -130,11 +132,9 @@ def stamp_problem(archive: Archive) -> str | None:
     return None
 
 
-def lock_for(archive: Archive) -> threading.RLock:
-    """The lock serialising index writes in this process."""
-    key = str(archive.search_dir.resolve())
-    with _locks_guard:
-        return _locks.setdefault(key, threading.RLock())
+def lock_for(archive: Archive) -> IndexLock:
+    """The lock serialising index writes, across threads and processes (re-entrant)."""
+    return lock_at(archive.folder)
 
 
 def ensure_index(archive: Archive, progress: Progress | None = None) -> bool:
@@ -323,16 +323,18 @@ def _word_count(archive: Archive) -> int | None:
 
 
 def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int | None) -> None:
-    fresh, old, live = _new_dir(archive), _old_dir(archive), index_dir(archive)
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
+    live = index_dir(archive)
+    for leftover in _leftovers(archive):
+        shutil.rmtree(leftover, ignore_errors=True)
+    # A folder of its own, so nothing another rebuild left or does can touch this one.
+    fresh = Path(tempfile.mkdtemp(prefix=f"{live.name}.new-", dir=live.parent))
     try:
         _build(archive, fresh, progress, processes)
         _write_stamp(fresh)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    old = live.with_name(f"{live.name}.old-{fresh.name.rpartition('-')[2]}")
     if live.exists():
         os.replace(live, old)
     os.replace(fresh, live)
