@@ -1,13 +1,14 @@
 """The word index: a Whoosh index (whoosh-reloaded) of each article's jieba words.
 
 ``words/`` under the search folder holds one Whoosh document per article: ``id`` (the
-article id, unique, a column) and ``title_words`` / ``body_words``, analysed by
+article id, a column only, not indexed) and ``title_words`` / ``body_words``, analysed by
 :class:`~reader.search.analysis.JiebaTokenizer` with the editable domain dictionary. Only
-word frequencies are kept (no positions): the words rank the exact matches the gram table
-finds (see :mod:`reader.search.ranking`), they never decide what matches.
+word frequencies are kept, as the postings' weights (no positions, no values, no stored
+fields): the words rank the exact matches the gram table finds (see
+:mod:`reader.search.ranking`), they never decide what matches.
 
-Writes take one Whoosh writer at a time (a lock per process, Whoosh's own file lock across
-processes); readers keep their view while an import writes.
+Writes take one Whoosh writer at a time (:mod:`reader.search.lock` across processes);
+readers keep their view while an import writes.
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, index
+from whoosh import columns, fields, formats, index
 from whoosh.analysis import Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import Index
 from whoosh.reading import IndexReader
-from whoosh.system import pack_uint
 from whoosh.writing import IndexWriter, SegmentWriter
 
 from reader.search.analysis import JiebaTokenizer
@@ -37,6 +37,20 @@ WRITER_MB = 256  # postings Whoosh holds in memory before it spills a sorted run
 WordRow = tuple[int, list[str], list[str]]
 
 
+class CountFormat(formats.Frequency):
+    """Whoosh's frequency postings without the frequency stored a second time.
+
+    ``Frequency`` keeps each posting's count both as its weight and as a 4-byte value; the
+    ranking reads only the weight, so the value is left out (a fifth of the postings file).
+    """
+
+    posting_size = 0
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        for word, freq, weight, _value in super().word_values(value, analyzer, **kwargs):
+            yield word, freq, weight, b""
+
+
 class WordField(fields.TEXT):
     """A jieba word field that counts an already cut list of words itself.
 
@@ -46,13 +60,14 @@ class WordField(fields.TEXT):
 
     def __init__(self, analyzer: Tokenizer) -> None:
         super().__init__(analyzer=analyzer, phrase=False)
+        self.format = CountFormat()
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if not isinstance(value, list):
             yield from super().index(value, **kwargs)
             return
         for word, count in Counter(value).items():
-            yield word.encode("utf-8"), count, float(count), pack_uint(count)
+            yield word.encode("utf-8"), count, float(count), b""
 
 
 class WordCodec(W3Codec):
@@ -74,7 +89,9 @@ class WordCodec(W3Codec):
 def make_schema() -> fields.Schema:
     words = JiebaTokenizer()
     return fields.Schema(
-        id=fields.NUMERIC(int, bits=64, unique=True, sortable=True),
+        # A column only: articles are found by document number (see delete), so indexing
+        # the id as terms (four a document for a 64-bit number) bought nothing.
+        id=fields.COLUMN(columns.NumericColumn("q")),
         title_words=WordField(words),
         body_words=WordField(words),
     )

@@ -125,7 +125,7 @@ def test_search_works_while_an_import_holds_the_write_lock(
     try:
         conn.execute("BEGIN IMMEDIATE")
         grams.delete(conn, indexed[0])  # uncommitted: readers keep their view
-        writer.delete_by_term("id", indexed[0])
+        words.delete(writer, [indexed[0]])
         assert hits(store, "奶牛") == [indexed[0]]
     finally:
         writer.cancel()
