@@ -40,7 +40,7 @@ from whoosh import index
 from whoosh.writing import IndexWriter
 
 from reader.archive import Archive
-from reader.search import analysis, grams, words
+from reader.search import analysis, grams, whoosh_private, words
 from reader.search.folding import fold_signature
 from reader.search.lock import IndexLock, lock_at
 from reader.search.pipeline import BATCH, Record, analyzed, auto_processes
@@ -409,6 +409,6 @@ def _add_all(
 
 def _commit_words(writer: IndexWriter, segments: list[Any]) -> None:
     if any(segment is not None for segment in segments):
-        words.commit_with_segments(writer, segments)
+        whoosh_private.commit_with_segments(writer, segments)
     else:
         writer.commit()

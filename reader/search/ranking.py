@@ -17,7 +17,7 @@ from typing import Any
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
-from reader.search import words
+from reader.search import whoosh_private, words
 
 K1 = 1.2
 
@@ -66,18 +66,4 @@ def _posting_blocks(
     except TermNotFound:
         return
     raw = getattr(matcher, "child", matcher)  # deletions are checked by the caller
-    if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):
-        # Whoosh 3 codec: a block decodes into arrays; reading them whole skips the
-        # per-posting method calls of the matcher interface.
-        while raw.is_active():
-            raw._read_ids()
-            raw._read_weights()
-            yield raw._ids, raw._weights
-            raw._next_block()
-        return
-    docnums, counts = [], []
-    while raw.is_active():
-        docnums.append(raw.id())
-        counts.append(raw.weight())
-        raw.next()
-    yield docnums, counts
+    yield from whoosh_private.posting_blocks(raw)

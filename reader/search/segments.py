@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.search import analysis, words
+from reader.search import analysis, whoosh_private, words
 from reader.search.grams import GramRow
 from reader.search.pipeline import Record, analyze_batch, batches
 
@@ -117,6 +117,6 @@ def _work(search_folder: str, jobs: Any, results: Any) -> None:
             rows = analyze_batch(batch, tokenizer)
             words.add(writer, ((row[0], row[6], row[7]) for row in rows))
             results.put(("rows", [row[:6] for row in rows]))
-        results.put(("segment", words.finish_segment(writer)))
+        results.put(("segment", whoosh_private.finish_segment(writer)))
     except BaseException:
         results.put(("error", traceback.format_exc()))

@@ -26,6 +26,7 @@ from whoosh.index import Index
 from whoosh.reading import IndexReader
 from whoosh.writing import IndexWriter, SegmentWriter
 
+from reader.search import whoosh_private
 from reader.search.analysis import JiebaTokenizer
 
 FOLDER_NAME = "words"
@@ -132,38 +133,12 @@ def open_segment_writer(search_folder: Path) -> SegmentWriter:
     """A writer of one new segment, for a worker process, without the index's write lock.
 
     The process that starts the workers holds the lock (as Whoosh's own multiprocessing
-    writer does); it adds the finished segments with :func:`commit_with_segments`.
+    writer does); it adds the finished segments with
+    :func:`~reader.search.whoosh_private.commit_with_segments`.
     """
-    return SegmentWriter(
-        open_index(search_folder),
-        _lk=False,
-        limitmb=WRITER_MB,
-        codec=WordCodec(),
-        compound=False,
+    return whoosh_private.segment_writer(
+        open_index(search_folder), limitmb=WRITER_MB, codec=WordCodec(), compound=False
     )
-
-
-def finish_segment(writer: SegmentWriter) -> Any:
-    """Write out a worker's segment and return it (None when it holds no documents).
-
-    Not ``commit()``: that would write the table of contents and remove the temporary
-    folder the other workers still use.
-    """
-    if not writer._added:
-        writer._close_segment()
-        return None
-    return writer._finalize_segment()
-
-
-def commit_with_segments(writer: SegmentWriter, segments: list[Any]) -> None:
-    """Commit ``writer`` with the segments its workers wrote added to the index."""
-    final = writer._merge_segments(None, None, None)  # Whoosh's usual merge of small ones
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + [s for s in segments if s is not None])
-    writer._finish()
 
 
 def add(writer: IndexWriter, rows: Iterable[WordRow]) -> None:
