@@ -14,6 +14,7 @@ their snapshot while an import writes.
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -23,7 +24,8 @@ FILE_NAME = "grams.sqlite3"
 TABLES = ("docs", "folded", "fts")
 _SCHEMA = (
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, hash TEXT NOT NULL)",
-    "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)",
+    # The body zlib-compressed: read back only to delete the article's grams.
+    "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL)",
     "CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='ascii', content='')",
 )
 _SQLITE_CORRUPT = 11
@@ -92,7 +94,8 @@ def insert(conn: sqlite3.Connection, rows: Iterable[GramRow], hashes: Mapping[in
         [(r[0], r[1], hashes[r[0]]) for r in rows],
     )
     conn.executemany(
-        "INSERT INTO folded (id, title, body) VALUES (?, ?, ?)", [(r[0], r[2], r[3]) for r in rows]
+        "INSERT INTO folded (id, title, body) VALUES (?, ?, ?)",
+        [(r[0], r[2], zlib.compress(r[3].encode("utf-8"), 1)) for r in rows],
     )
     conn.executemany(
         "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", [(r[0], r[4], r[5]) for r in rows]
@@ -104,7 +107,7 @@ def delete(conn: sqlite3.Connection, article_id: int) -> None:
     row = conn.execute("SELECT title, body FROM folded WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return
-    title, body = row
+    title, body = row[0], zlib.decompress(row[1]).decode("utf-8")
     conn.execute(
         "INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
         [article_id, gram_tokens(title), gram_tokens(body)],

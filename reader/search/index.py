@@ -47,7 +47,7 @@ from reader.search.pipeline import BATCH, Record, analyzed, auto_processes
 from reader.search.segments import SegmentWorkers
 from reader.store.issues import get_articles, index_hash, searchable_article_hashes
 
-INDEX_SCHEMA = 7
+INDEX_SCHEMA = 8
 STAMP_NAME = "stamp.json"
 
 Progress = Callable[[int, int], None]
