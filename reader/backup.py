@@ -2,8 +2,8 @@
 
 A backup is made with SQLite's online backup API (a plain file copy of a WAL database can
 lose data), in one step under one read transaction, so it is consistent even while another
-connection writes. The search index is derived data: it is not in the backup and is
-rebuilt after a restore.
+connection writes. The search index is derived data: it is not in the backup, and after a
+restore it re-indexes the articles that differ from what it holds.
 """
 
 from __future__ import annotations
@@ -260,13 +260,14 @@ def _set_aside(database: Path, kept: Path) -> Path | None:
 
 
 def _rebuild_search_index(archive_dir: Path) -> tuple[bool, str | None]:
-    """Rebuild the search index if this build has one: (rebuilt, why not when it failed)."""
+    """Bring the search index in line with the restored store if this build has one:
+    (done, why not when it failed). Only the articles that differ are re-indexed."""
     if importlib.util.find_spec("reader.search") is None:
         return False, None
     try:
-        rebuild = importlib.import_module("reader.search").rebuild_index
+        follow = importlib.import_module("reader.search").ensure_index
         with Archive(archive_dir) as archive:
-            rebuild(archive)
+            follow(archive)
     except Exception as error:  # derived data: the restore itself has succeeded
         return False, f"{type(error).__name__}: {error}"
     return True, None
@@ -278,7 +279,7 @@ def restore_archive(archive_dir: Path, backup: Path) -> RestoreResult:
     The backup is checked first and copied and migrated beside the archive; only then is
     the current database set aside as ``archive-before-restore-<time>.sqlite3`` in the
     same folder and the new one moved into place (one atomic rename). A bad backup
-    leaves the archive untouched. The search index is rebuilt afterwards.
+    leaves the archive untouched. The search index then re-indexes what differs.
 
     Raises:
         BackupError: the file is not a sound reader archive, or the archive is in use.

@@ -173,6 +173,29 @@ def _article_page(
     if impossible:
         return 0, []
     search_index.ensure_usable(archive)
+    page = _run_tolerant(archive, query, filters, required, excluded, limit, offset)
+    if page is not None:
+        return page
+    # Damaged, or another process swapping in the index it rebuilt: once its lock is free,
+    # look again before rebuilding.
+    with search_index.lock_for(archive):
+        page = _run_tolerant(archive, query, filters, required, excluded, limit, offset)
+        if page is not None:
+            return page
+        search_index.rebuild_index(archive)
+    return _run(archive, query, filters, required, excluded, limit, offset)
+
+
+def _run_tolerant(
+    archive: Archive,
+    query: Query,
+    filters: FilterSql,
+    required: str | None,
+    excluded: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Hit]] | None:
+    """:func:`_run`, or None when the index cannot be read."""
     with search_index.damage_tolerated():
         try:
             return _run(archive, query, filters, required, excluded, limit, offset)
@@ -181,8 +204,7 @@ def _article_page(
                 raise
         except Exception:  # a damaged word index under a good stamp
             pass
-    search_index.rebuild_index(archive)
-    return _run(archive, query, filters, required, excluded, limit, offset)
+    return None
 
 
 def _run(

@@ -14,7 +14,8 @@ their snapshot while an import writes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reader.search.analysis import gram_tokens
@@ -22,8 +23,9 @@ from reader.search.analysis import gram_tokens
 FILE_NAME = "grams.sqlite3"
 TABLES = ("docs", "folded", "fts")
 _SCHEMA = (
-    "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL)",
-    "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)",
+    "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, hash TEXT NOT NULL)",
+    # The body zlib-compressed: read back only to delete the article's grams.
+    "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL)",
     "CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='ascii', content='')",
 )
 _SQLITE_CORRUPT = 11
@@ -71,23 +73,29 @@ def doc_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM docs").fetchone()[0])
 
 
-def present(conn: sqlite3.Connection, article_ids: list[int]) -> list[int]:
-    """Those of ``article_ids`` the gram table holds, in order."""
-    found: set[int] = set()
-    for start in range(0, len(article_ids), 500):  # SQLite limits the number of ? parameters
-        chunk = article_ids[start : start + 500]
+def hashes(conn: sqlite3.Connection, article_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Article id → index hash of what the gram table holds (of ``article_ids`` when given)."""
+    if article_ids is None:
+        return dict(conn.execute("SELECT id, hash FROM docs").fetchall())
+    wanted = sorted(set(article_ids))
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):  # SQLite limits the number of ? parameters
+        chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        found.update(
-            row[0] for row in conn.execute(f"SELECT id FROM docs WHERE id IN ({marks})", chunk)
-        )
-    return [article_id for article_id in article_ids if article_id in found]
+        found.update(conn.execute(f"SELECT id, hash FROM docs WHERE id IN ({marks})", chunk))
+    return found
 
 
-def insert(conn: sqlite3.Connection, rows: Iterable[GramRow]) -> None:
+def insert(conn: sqlite3.Connection, rows: Iterable[GramRow], hashes: Mapping[int, str]) -> None:
+    """Add articles; ``hashes`` gives each one's index hash."""
     rows = list(rows)
-    conn.executemany("INSERT INTO docs (id, issue_id) VALUES (?, ?)", [r[:2] for r in rows])
     conn.executemany(
-        "INSERT INTO folded (id, title, body) VALUES (?, ?, ?)", [(r[0], r[2], r[3]) for r in rows]
+        "INSERT INTO docs (id, issue_id, hash) VALUES (?, ?, ?)",
+        [(r[0], r[1], hashes[r[0]]) for r in rows],
+    )
+    conn.executemany(
+        "INSERT INTO folded (id, title, body) VALUES (?, ?, ?)",
+        [(r[0], r[2], zlib.compress(r[3].encode("utf-8"), 1)) for r in rows],
     )
     conn.executemany(
         "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", [(r[0], r[4], r[5]) for r in rows]
@@ -99,7 +107,7 @@ def delete(conn: sqlite3.Connection, article_id: int) -> None:
     row = conn.execute("SELECT title, body FROM folded WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return
-    title, body = row
+    title, body = row[0], zlib.decompress(row[1]).decode("utf-8")
     conn.execute(
         "INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
         [article_id, gram_tokens(title), gram_tokens(body)],

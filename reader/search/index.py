@@ -5,14 +5,21 @@ It has two parts, built and updated together from the same analysed rows:
 - ``words/``, a Whoosh index of each article's jieba words (:mod:`reader.search.words`),
   which ranks;
 - ``grams.sqlite3``, an FTS5 table of character grams (:mod:`reader.search.grams`), which
-  decides exactly what matches.
+  decides exactly what matches, and holds each indexed article's content hash.
 
 ``stamp.json`` says which schema, analyzer, fold table, jieba and dictionary built them; any
-difference, a missing or unreadable part, or a document count that disagrees with the store
-means a rebuild. A rebuild writes a fresh index into ``search.new/`` and swaps the folders
-by renaming, so a crash leaves either the old index or none (rebuilt on the next open). An
-update writes the gram table in one transaction and then commits the Whoosh writer; a crash
-between the two leaves counts that disagree, which the next open repairs.
+difference or a missing or unreadable part means a rebuild. Otherwise the index follows the
+store by content: opening an archive compares the (article, hash) pairs the gram table holds
+with the store's searchable articles
+(:func:`~reader.store.issues.searchable_article_hashes`) and re-indexes exactly the articles
+added, changed or removed behind its back (a crash between the store's write and the index's,
+a restored backup, a corrected printing).
+
+Writes take :mod:`reader.search.lock`, one writer across threads and processes. A rebuild
+writes a fresh index into a folder of its own (``search.new-*``) and swaps the folders by
+renaming, so a crash leaves either the old index or none (rebuilt on the next open). An
+update commits the Whoosh writer first and the gram table (with the hashes) last: a crash
+between the two leaves hashes that disagree with the store, which the next open repairs.
 """
 
 from __future__ import annotations
@@ -21,9 +28,9 @@ import json
 import os
 import shutil
 import sqlite3
-import threading
+import tempfile
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,19 +40,20 @@ from whoosh import index
 from whoosh.writing import IndexWriter
 
 from reader.archive import Archive
-from reader.search import analysis, grams, words
+from reader.search import analysis, grams, whoosh_private, words
 from reader.search.folding import fold_signature
+from reader.search.lock import IndexLock, lock_at
 from reader.search.pipeline import BATCH, Record, analyzed, auto_processes
 from reader.search.segments import SegmentWorkers
-from reader.store.issues import count_articles, get_articles, iter_all_articles
+from reader.store.issues import get_articles, index_hash, searchable_article_hashes
 
-INDEX_SCHEMA = 5
+INDEX_SCHEMA = 8
 STAMP_NAME = "stamp.json"
 
 Progress = Callable[[int, int], None]
-
-_locks: dict[str, threading.RLock] = {}
-_locks_guard = threading.Lock()
+# Re-index article by article unless more than this share of the archive differs: then a
+# rebuild (on both cores, without a Whoosh delete per article) is quicker.
+REBUILD_SHARE = 0.5
 
 
 def index_dir(archive: Archive) -> Path:
@@ -56,12 +64,15 @@ def stamp_path(archive: Archive) -> Path:
     return archive.search_dir / STAMP_NAME
 
 
-def _new_dir(archive: Archive) -> Path:
-    return archive.search_dir.with_name(archive.search_dir.name + ".new")
-
-
-def _old_dir(archive: Archive) -> Path:
-    return archive.search_dir.with_name(archive.search_dir.name + ".old")
+def _leftovers(archive: Archive) -> list[Path]:
+    """Folders of rebuilds that died before they finished (call holding the lock)."""
+    name = archive.search_dir.name
+    return [
+        path
+        for pattern in (f"{name}.new*", f"{name}.old*")
+        for path in archive.search_dir.parent.glob(pattern)
+        if path.is_dir()
+    ]
 
 
 def expected_stamp() -> dict[str, Any]:
@@ -121,23 +132,23 @@ def stamp_problem(archive: Archive) -> str | None:
     return None
 
 
-def lock_for(archive: Archive) -> threading.RLock:
-    """The lock serialising index writes in this process."""
-    key = str(archive.search_dir.resolve())
-    with _locks_guard:
-        return _locks.setdefault(key, threading.RLock())
+def lock_for(archive: Archive) -> IndexLock:
+    """The lock serialising index writes, across threads and processes (re-entrant)."""
+    return lock_at(archive.folder)
 
 
 def ensure_index(archive: Archive, progress: Progress | None = None) -> bool:
-    """Rebuild the index if it is missing, outdated, unreadable or disagrees with the store.
+    """Bring the index in line with the store; call when an archive is opened.
 
-    Call when an archive is opened. Returns True if it rebuilt.
+    A missing, outdated or unreadable index is rebuilt. Otherwise the articles whose
+    content the index does not hold (added, changed or removed behind its back) are
+    re-indexed, with ``progress(done, total)``. Returns True if anything was written.
     """
     with lock_for(archive):
-        if unusable_reason(archive) is None and _counts_agree(archive):
-            return False
-        _rebuild_locked(archive, progress, None)
-        return True
+        if unusable_reason(archive) is not None:
+            _rebuild_locked(archive, progress, None)
+            return True
+        return _follow_store(archive, None, progress, None)
 
 
 def ensure_usable(archive: Archive, progress: Progress | None = None) -> None:
@@ -174,101 +185,156 @@ def sync_index(
 ) -> None:
     """Bring the index up to date after articles were added, changed or removed.
 
-    An index that cannot be used is rebuilt instead (which includes the changes).
-    ``processes`` is as for :func:`rebuild_index`.
+    Only the given articles are looked at, and of those only the ones whose content the
+    index does not hold are written (the store decides what is searchable: an id in both
+    lists, or a "removed" one the store still shows, is indexed as it is there). An index
+    that cannot be used is rebuilt instead (which includes the changes). ``processes`` is
+    as for :func:`rebuild_index`.
     """
     with lock_for(archive):
         if unusable_reason(archive) is not None:
             _rebuild_locked(archive, progress, None)
             return
-        changed = sorted(set(changed_article_ids) - set(removed_article_ids))
-        gone = sorted(set(removed_article_ids) | set(changed))
-        with damage_tolerated():
-            try:
-                writer = words.open_writer(words.open_index(archive.search_dir))
-            except index.LockError:
-                raise  # another process writes: its lock outlived the timeout
-            except Exception:
-                writer = None
-        if writer is None:  # damaged under a good stamp
-            _rebuild_locked(archive, progress, None)
-            return
+        touched = set(changed_article_ids) | set(removed_article_ids)
+        if touched:
+            _follow_store(archive, touched, progress, processes)
+
+
+def _follow_store(
+    archive: Archive,
+    among: Collection[int] | None,
+    progress: Progress | None,
+    processes: int | None,
+) -> bool:
+    """Re-index the articles (of ``among``, or all) whose hash in the index differs from the
+    store's; returns True if anything was written. Call holding the lock."""
+    wanted = searchable_article_hashes(archive.db, among)
+    try:
+        conn = grams.connect(archive.search_dir)
         try:
-            conn = grams.connect(archive.search_dir)
-        except sqlite3.Error:
-            writer.cancel()
-            _rebuild_locked(archive, progress, None)
-            return
+            held = grams.hashes(conn, among)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        if not grams.is_corruption(error):
+            raise
+        _rebuild_locked(archive, progress, None)  # damaged under a good stamp
+        return True
+    stale = sorted(article_id for article_id, h in wanted.items() if held.get(article_id) != h)
+    gone = sorted(set(held) - set(wanted))
+    whole = among is None
+    if whole and len(stale) + len(gone) > REBUILD_SHARE * max(len(wanted), 1):
+        _rebuild_locked(archive, progress, processes)
+        return True
+    if stale or gone:
+        _update(archive, stale, gone, progress, processes)
+    if whole and _word_count(archive) != len(wanted):
+        _rebuild_locked(archive, progress, processes)  # the word index lost or kept extra
+        return True
+    return bool(stale or gone)
+
+
+def _update(
+    archive: Archive,
+    stale: list[int],
+    gone: list[int],
+    progress: Progress | None,
+    processes: int | None,
+) -> None:
+    """Write ``stale`` articles anew and remove ``gone`` ones, in both parts."""
+    with damage_tolerated():
         try:
-            with _one_update(conn, writer) as segments:
-                # Only what the index holds: a Whoosh delete searches every segment,
-                # costly for each of the thousands of new articles of a large import.
-                indexed = grams.present(conn, gone)
-                for article_id in indexed:
-                    grams.delete(conn, article_id)
-                words.delete(writer, indexed)
-                records = (
-                    (a.id, a.issue_id, a.title, a.text)
-                    for start in range(0, len(changed), BATCH)  # SQLite limits ? parameters
-                    for a in get_articles(archive.db, changed[start : start + BATCH])
-                )
-                processes = auto_processes(len(changed), processes)
-                segments += _add_all(
-                    archive.search_dir, conn, writer, records, len(changed), processes, progress
-                )
-        except sqlite3.DatabaseError as error:
-            if not grams.is_corruption(error):
-                raise
-            _rebuild_locked(archive, progress, None)  # damaged under a good stamp
+            writer = words.open_writer(words.open_index(archive.search_dir))
+        except index.LockError:
+            raise  # another process writes: its lock outlived the timeout
+        except Exception:
+            writer = None
+    if writer is None:  # damaged under a good stamp
+        _rebuild_locked(archive, progress, None)
+        return
+    try:
+        conn = grams.connect(archive.search_dir)
+    except sqlite3.Error:
+        writer.cancel()
+        _rebuild_locked(archive, progress, None)
+        return
+    try:
+        with _one_update(conn, writer) as segments:
+            for article_id in [*stale, *gone]:
+                grams.delete(conn, article_id)
+            words.delete(writer, [*stale, *gone])
+            hashes: dict[int, str] = {}
+            records = _records(archive, stale, hashes)
+            processes = auto_processes(len(stale), processes)
+            segments += _add_all(
+                archive.search_dir, conn, writer, records, hashes, len(stale), processes, progress
+            )
+    except sqlite3.DatabaseError as error:
+        if not grams.is_corruption(error):
+            raise
+        _rebuild_locked(archive, progress, None)  # damaged under a good stamp
+
+
+def _records(archive: Archive, article_ids: list[int], hashes: dict[int, str]) -> Iterator[Record]:
+    """The store's articles of ``article_ids`` as index records, noting each one's hash in
+    ``hashes`` as it is read (so the hash is of the very text indexed)."""
+    for start in range(0, len(article_ids), BATCH):  # SQLite limits ? parameters
+        for a in get_articles(archive.db, article_ids[start : start + BATCH]):
+            hashes[a.id] = index_hash(a.issue_id, a.title, a.content_hash)
+            yield (a.id, a.issue_id, a.title, a.text)
 
 
 @contextmanager
 def _one_update(conn: sqlite3.Connection, writer: IndexWriter) -> Iterator[list[Any]]:
     """One update of both parts, which yields the list to put worker segments in.
 
-    The gram table's transaction commits first, then the Whoosh writer; a failure before
-    that undoes both. Closes ``conn``.
+    The Whoosh writer commits first, then the gram table's transaction: the hashes there
+    say what both parts hold, so a crash between the two is seen on the next open. A
+    failure before the Whoosh commit undoes both. Closes ``conn``.
     """
     segments: list[Any] = []
     try:
         conn.execute("BEGIN IMMEDIATE")
-        yield segments
-        conn.execute("COMMIT")
+        try:
+            yield segments
+        except BaseException:
+            writer.cancel()
+            raise
+        _commit_words(writer, segments)
+        _commit_grams(conn)
     except BaseException:
         grams.roll_back(conn)
-        writer.cancel()
         raise
     finally:
         conn.close()
-    _commit_words(writer, segments)
 
 
-def _counts_agree(archive: Archive) -> bool:
-    expected = count_articles(archive.db)
+def _commit_grams(conn: sqlite3.Connection) -> None:
+    conn.execute("COMMIT")
+
+
+def _word_count(archive: Archive) -> int | None:
+    """How many articles the word index holds (None when it cannot be read)."""
     with damage_tolerated():
         try:
-            in_words = words.open_index(archive.search_dir).doc_count()
-            conn = grams.connect(archive.search_dir)
-            try:
-                in_grams = grams.doc_count(conn)
-            finally:
-                conn.close()
+            return int(words.open_index(archive.search_dir).doc_count())
         except Exception:
-            return False
-    return bool(in_words == expected == in_grams)
+            return None
 
 
 def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int | None) -> None:
-    fresh, old, live = _new_dir(archive), _old_dir(archive), index_dir(archive)
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
+    live = index_dir(archive)
+    for leftover in _leftovers(archive):
+        shutil.rmtree(leftover, ignore_errors=True)
+    # A folder of its own, so nothing another rebuild left or does can touch this one.
+    fresh = Path(tempfile.mkdtemp(prefix=f"{live.name}.new-", dir=live.parent))
     try:
         _build(archive, fresh, progress, processes)
         _write_stamp(fresh)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    old = live.with_name(f"{live.name}.old-{fresh.name.rpartition('-')[2]}")
     if live.exists():
         os.replace(live, old)
     os.replace(fresh, live)
@@ -282,10 +348,13 @@ def _build(
     conn = grams.connect(folder)
     with _one_update(conn, writer) as segments:
         grams.create_tables(conn)
-        total = count_articles(archive.db)
-        records = ((a.id, a.issue_id, a.title, a.text) for a in iter_all_articles(archive.db))
-        processes = auto_processes(total, processes)
-        segments += _add_all(folder, conn, writer, records, total, processes, progress)
+        wanted = sorted(searchable_article_hashes(archive.db))
+        hashes: dict[int, str] = {}
+        records = _records(archive, wanted, hashes)
+        processes = auto_processes(len(wanted), processes)
+        segments += _add_all(
+            folder, conn, writer, records, hashes, len(wanted), processes, progress
+        )
 
 
 def _write_stamp(folder: Path) -> None:
@@ -300,13 +369,15 @@ def _add_all(
     conn: sqlite3.Connection,
     writer: IndexWriter,
     records: Iterable[Record],
+    hashes: Mapping[int, str],
     total: int,
     processes: int,
     progress: Progress | None,
 ) -> list[Any]:
     """Write the grams of ``records`` into ``conn`` (inside its transaction) and their words
     into ``writer``, or into segments of worker processes, which are returned for
-    :func:`_commit_words`."""
+    :func:`_commit_words`. ``hashes`` holds each record's index hash by the time its gram
+    rows are written."""
     done = 0
 
     def report(count: int) -> None:
@@ -318,14 +389,14 @@ def _add_all(
     segments: list[Any] = []
     if processes <= 0:
         for rows in analyzed(records):
-            grams.insert(conn, (row[:6] for row in rows))
+            grams.insert(conn, (row[:6] for row in rows), hashes)
             words.add(writer, ((row[0], row[6], row[7]) for row in rows))
             report(len(rows))
     else:
         workers = SegmentWorkers(folder, processes)
         try:
             for gram_rows in workers.gram_rows(records):
-                grams.insert(conn, gram_rows)
+                grams.insert(conn, gram_rows, hashes)
                 report(len(gram_rows))
             segments = workers.finish()
         except BaseException:
@@ -338,6 +409,6 @@ def _add_all(
 
 def _commit_words(writer: IndexWriter, segments: list[Any]) -> None:
     if any(segment is not None for segment in segments):
-        words.commit_with_segments(writer, segments)
+        whoosh_private.commit_with_segments(writer, segments)
     else:
         writer.commit()

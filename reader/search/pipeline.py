@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import jieba
 
-from reader.search import analysis
+from reader.search import analysis, whoosh_private
 
 BATCH = 200
 POOL_THRESHOLD = 2000  # below this many articles, starting worker processes costs more
@@ -23,6 +23,8 @@ Record = tuple[int, int, str, str]  # (article id, issue id, title, text)
 
 
 def auto_processes(count: int, requested: int | None) -> int:
+    if not whoosh_private.available():
+        return 0  # worker segments need Whoosh's internals
     if requested is not None:
         return max(0, requested)
     if count < POOL_THRESHOLD or (os.cpu_count() or 1) < 2:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import threading
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
+
+from reader.search import whoosh_private, words
 
 K1 = 1.2
 
@@ -46,7 +47,7 @@ def word_scores(
         idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         factor = boost * idf * (K1 + 1)
         for leaf, _offset in reader.leaf_readers():
-            article_ids = _article_ids(leaf)
+            article_ids = words.segment_article_ids(leaf)
             deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
             for docnums, counts in _posting_blocks(leaf, field, word):
                 for docnum, count in zip(docnums, counts, strict=True):
@@ -54,26 +55,6 @@ def word_scores(
                     if article_id in candidates and docnum not in deleted:
                         scores[article_id] = get(article_id, 0.0) + factor * count / (count + K1)
     return scores
-
-
-_ids_cache: dict[tuple[str, str], list[int]] = {}
-_ids_lock = threading.Lock()
-
-
-def _article_ids(leaf: IndexReader) -> list[int]:
-    """docnum → article id of one segment (segments never change, so this is cached)."""
-    segment = leaf.segment()
-    key = (str(getattr(leaf.storage(), "folder", "")), segment.segment_id())
-    with _ids_lock:
-        cached = _ids_cache.get(key)
-    if cached is None:
-        column = leaf.column_reader("id")
-        cached = [int(column[docnum]) for docnum in range(leaf.doc_count_all())]
-        with _ids_lock:
-            if len(_ids_cache) > 256:
-                _ids_cache.clear()
-            _ids_cache[key] = cached
-    return cached
 
 
 def _posting_blocks(
@@ -85,18 +66,4 @@ def _posting_blocks(
     except TermNotFound:
         return
     raw = getattr(matcher, "child", matcher)  # deletions are checked by the caller
-    if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):
-        # Whoosh 3 codec: a block decodes into arrays; reading them whole skips the
-        # per-posting method calls of the matcher interface.
-        while raw.is_active():
-            raw._read_ids()
-            raw._read_weights()
-            yield raw._ids, raw._weights
-            raw._next_block()
-        return
-    docnums, counts = [], []
-    while raw.is_active():
-        docnums.append(raw.id())
-        counts.append(raw.weight())
-        raw.next()
-    yield docnums, counts
+    yield from whoosh_private.posting_blocks(raw)

@@ -5,18 +5,26 @@ Python, so a large import or a rebuild hands both to spawned worker processes. E
 folds its batches, cuts them, writes their words into a Whoosh segment of its own and sends
 back the gram rows; the main process writes those to the gram table and, at the end, adds
 the workers' segments to the word index under its own write lock.
+
+A worker dies with the process that started it, however that ends (kill -9 included): a
+thread of the worker waits on multiprocessing's parent sentinel (a pipe whose other end
+only the parent holds, a process handle on Windows) and exits the worker when it closes.
+Otherwise a worker blocked on its job queue would live on, holding its memory, for ever.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import queue
+import threading
 import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from reader.search import analysis, words
+from reader.search import analysis, whoosh_private, words
 from reader.search.grams import GramRow
 from reader.search.pipeline import Record, analyze_batch, batches
 
@@ -86,7 +94,22 @@ class SegmentWorkers:
             return payload
 
 
+def _die_with_parent() -> None:
+    """Exit this worker process as soon as its parent process is gone."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)  # no clean-up to run: the parent that wanted the results is gone
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _work(search_folder: str, jobs: Any, results: Any) -> None:
+    _die_with_parent()
     try:
         tokenizer = analysis.shared_tokenizer()
         writer = words.open_segment_writer(Path(search_folder))
@@ -94,6 +117,6 @@ def _work(search_folder: str, jobs: Any, results: Any) -> None:
             rows = analyze_batch(batch, tokenizer)
             words.add(writer, ((row[0], row[6], row[7]) for row in rows))
             results.put(("rows", [row[:6] for row in rows]))
-        results.put(("segment", words.finish_segment(writer)))
+        results.put(("segment", whoosh_private.finish_segment(writer)))
     except BaseException:
         results.put(("error", traceback.format_exc()))

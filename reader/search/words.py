@@ -1,29 +1,32 @@
 """The word index: a Whoosh index (whoosh-reloaded) of each article's jieba words.
 
 ``words/`` under the search folder holds one Whoosh document per article: ``id`` (the
-article id, unique, a column) and ``title_words`` / ``body_words``, analysed by
+article id, a column only, not indexed) and ``title_words`` / ``body_words``, analysed by
 :class:`~reader.search.analysis.JiebaTokenizer` with the editable domain dictionary. Only
-word frequencies are kept (no positions): the words rank the exact matches the gram table
-finds (see :mod:`reader.search.ranking`), they never decide what matches.
+word frequencies are kept, as the postings' weights (no positions, no values, no stored
+fields): the words rank the exact matches the gram table finds (see
+:mod:`reader.search.ranking`), they never decide what matches.
 
-Writes take one Whoosh writer at a time (a lock per process, Whoosh's own file lock across
-processes); readers keep their view while an import writes.
+Writes take one Whoosh writer at a time (:mod:`reader.search.lock` across processes);
+readers keep their view while an import writes.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, index
+from whoosh import columns, fields, formats, index
 from whoosh.analysis import Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import Index
-from whoosh.system import pack_uint
+from whoosh.reading import IndexReader
 from whoosh.writing import IndexWriter, SegmentWriter
 
+from reader.search import whoosh_private
 from reader.search.analysis import JiebaTokenizer
 
 FOLDER_NAME = "words"
@@ -35,6 +38,20 @@ WRITER_MB = 256  # postings Whoosh holds in memory before it spills a sorted run
 WordRow = tuple[int, list[str], list[str]]
 
 
+class CountFormat(formats.Frequency):
+    """Whoosh's frequency postings without the frequency stored a second time.
+
+    ``Frequency`` keeps each posting's count both as its weight and as a 4-byte value; the
+    ranking reads only the weight, so the value is left out (a fifth of the postings file).
+    """
+
+    posting_size = 0
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        for word, freq, weight, _value in super().word_values(value, analyzer, **kwargs):
+            yield word, freq, weight, b""
+
+
 class WordField(fields.TEXT):
     """A jieba word field that counts an already cut list of words itself.
 
@@ -44,13 +61,14 @@ class WordField(fields.TEXT):
 
     def __init__(self, analyzer: Tokenizer) -> None:
         super().__init__(analyzer=analyzer, phrase=False)
+        self.format = CountFormat()
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if not isinstance(value, list):
             yield from super().index(value, **kwargs)
             return
         for word, count in Counter(value).items():
-            yield word.encode("utf-8"), count, float(count), pack_uint(count)
+            yield word.encode("utf-8"), count, float(count), b""
 
 
 class WordCodec(W3Codec):
@@ -72,7 +90,9 @@ class WordCodec(W3Codec):
 def make_schema() -> fields.Schema:
     words = JiebaTokenizer()
     return fields.Schema(
-        id=fields.NUMERIC(int, bits=64, unique=True, sortable=True),
+        # A column only: articles are found by document number (see delete), so indexing
+        # the id as terms (four a document for a 64-bit number) bought nothing.
+        id=fields.COLUMN(columns.NumericColumn("q")),
         title_words=WordField(words),
         body_words=WordField(words),
     )
@@ -113,38 +133,12 @@ def open_segment_writer(search_folder: Path) -> SegmentWriter:
     """A writer of one new segment, for a worker process, without the index's write lock.
 
     The process that starts the workers holds the lock (as Whoosh's own multiprocessing
-    writer does); it adds the finished segments with :func:`commit_with_segments`.
+    writer does); it adds the finished segments with
+    :func:`~reader.search.whoosh_private.commit_with_segments`.
     """
-    return SegmentWriter(
-        open_index(search_folder),
-        _lk=False,
-        limitmb=WRITER_MB,
-        codec=WordCodec(),
-        compound=False,
+    return whoosh_private.segment_writer(
+        open_index(search_folder), limitmb=WRITER_MB, codec=WordCodec(), compound=False
     )
-
-
-def finish_segment(writer: SegmentWriter) -> Any:
-    """Write out a worker's segment and return it (None when it holds no documents).
-
-    Not ``commit()``: that would write the table of contents and remove the temporary
-    folder the other workers still use.
-    """
-    if not writer._added:
-        writer._close_segment()
-        return None
-    return writer._finalize_segment()
-
-
-def commit_with_segments(writer: SegmentWriter, segments: list[Any]) -> None:
-    """Commit ``writer`` with the segments its workers wrote added to the index."""
-    final = writer._merge_segments(None, None, None)  # Whoosh's usual merge of small ones
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + [s for s in segments if s is not None])
-    writer._finish()
 
 
 def add(writer: IndexWriter, rows: Iterable[WordRow]) -> None:
@@ -152,6 +146,46 @@ def add(writer: IndexWriter, rows: Iterable[WordRow]) -> None:
         writer.add_document(id=article_id, title_words=title_words, body_words=body_words)
 
 
-def delete(writer: IndexWriter, article_ids: Iterable[int]) -> None:
-    for article_id in article_ids:
-        writer.delete_by_term("id", article_id)
+def delete(writer: IndexWriter, article_ids: Collection[int]) -> None:
+    """Delete the documents of these articles wherever the word index holds them.
+
+    By document number, from the id column: a Whoosh delete by term searches every segment,
+    costly for each of the thousands of articles of a large import. Every copy goes, so an
+    article left behind by an update that failed between the two parts' commits is not
+    counted twice once it is added again.
+    """
+    wanted = set(article_ids)
+    if not wanted:
+        return
+    reader = writer.reader()
+    try:
+        doomed = [
+            offset + docnum
+            for leaf, offset in reader.leaf_readers()
+            for docnum, article_id in enumerate(segment_article_ids(leaf))
+            if article_id in wanted
+        ]
+    finally:
+        reader.close()
+    for docnum in doomed:
+        writer.delete_document(docnum)
+
+
+_ids_cache: dict[tuple[str, str], list[int]] = {}
+_ids_lock = threading.Lock()
+
+
+def segment_article_ids(leaf: IndexReader) -> list[int]:
+    """docnum → article id of one segment (segments never change, so this is cached)."""
+    segment = leaf.segment()
+    key = (str(getattr(leaf.storage(), "folder", "")), segment.segment_id())
+    with _ids_lock:
+        cached = _ids_cache.get(key)
+    if cached is None:
+        column = leaf.column_reader("id")
+        cached = [int(column[docnum]) for docnum in range(leaf.doc_count_all())]
+        with _ids_lock:
+            if len(_ids_cache) > 256:
+                _ids_cache.clear()
+            _ids_cache[key] = cached
+    return cached

@@ -104,6 +104,39 @@ def count_articles(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
+def index_hash(issue_id: int, title: str, text_hash: str) -> str:
+    """What the search index must hold of an article to be current: its issue (for the
+    filters), its title and its text (by the text's ``content_hash``)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{issue_id}\x00{title}\x00{text_hash}".encode())
+    return digest.hexdigest()
+
+
+def searchable_article_hashes(
+    db: Database, article_ids: Iterable[int] | None = None
+) -> dict[int, str]:
+    """Article id → :func:`index_hash` of every article search may show (of those of
+    ``article_ids`` when given).
+
+    The one definition of what the search index holds: its rebuilds, updates and the
+    check on opening all ask this function.
+    """
+    sql = (
+        "SELECT a.id, a.issue_id, a.title, a.content_hash FROM articles AS a "
+        "JOIN issues AS i ON i.id = a.issue_id"
+    )
+    if article_ids is None:
+        rows = db.execute(sql).fetchall()
+    else:
+        wanted = sorted(set(article_ids))
+        rows = []
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of ? parameters
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += db.execute(f"{sql} WHERE a.id IN ({marks})", chunk).fetchall()
+    return {row[0]: index_hash(row[1], row[2], row[3]) for row in rows}
+
+
 def articles_with_same_text(db: Database, article_id: int) -> list[int]:
     """Ids of other articles whose text is identical (the same piece printed in two issues)."""
     sql = """

@@ -15,13 +15,16 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from reader.archive import Archive
-from reader.search import parse_query, rebuild_index, search
+from reader.backup import backup_archive, restore_archive
+from reader.search import analysis, parse_query, rebuild_index, search, sync_index
 from reader.search.folding import fold
 from reader.search.query import Query
+from reader.store.issues import insert_issue
 from tests.bench.generate import make_issues, text_bytes, write_bulletins
 
 REPEATS = 5
@@ -84,6 +87,74 @@ def _folder_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def _jieba_rate(archive: Archive, sample_mb: float = 2.0) -> float:
+    """jieba's own cutting rate (MB/s, one core) on the archive's first articles."""
+    tokenizer = analysis.shared_tokenizer()
+    texts: list[str] = []
+    size = 0
+    for title, text in archive.db.execute("SELECT title, text FROM articles ORDER BY id"):
+        texts += [fold(title), fold(text)]
+        size += len(title.encode()) + len(text.encode())
+        if size > sample_mb * 1e6:
+            break
+    started = time.monotonic()
+    for text in texts:
+        analysis.word_list(tokenizer, text)
+    return size / 1e6 / (time.monotonic() - started)
+
+
+class _DiskWatch:
+    """The peak size of what a rebuild writes beside the live index (its own folder)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.2):
+            extra = sum(_folder_mb(p) for p in self.folder.glob("search.*") if p.is_dir()) + sum(
+                _folder_mb(p) for p in self.folder.glob("search/words/*.tmp")
+            )
+            self.peak_mb = max(self.peak_mb, extra)
+
+    def __enter__(self) -> _DiskWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _restore_figures(folder: Path, work: Path, size: int) -> list[str]:
+    """Back up, correct 1% of the articles and add an issue, restore: how long the index
+    takes to follow (it re-indexes what differs), beside the plain rebuild above."""
+    backup = work / "before.sqlite3"
+    with Archive(folder) as archive:
+        backup_archive(archive, backup)
+        db = archive.db
+        changed = [r[0] for r in db.execute("SELECT id FROM articles LIMIT ?", [size // 100 + 1])]
+        with db.atomic():
+            for article_id in changed:
+                db.execute(
+                    "UPDATE articles SET text = text || '（更正）', content_hash = ? WHERE id = ?",
+                    [f"corrected-{article_id}", article_id],
+                )
+            issue_id = insert_issue(db, make_issues(7, seed=99)[0], None)
+        added = [r[0] for r in db.execute("SELECT id FROM articles WHERE issue_id = ?", [issue_id])]
+        sync_index(archive, [*changed, *added])
+    started = time.monotonic()
+    result = restore_archive(folder, backup)
+    took = time.monotonic() - started
+    state = "index followed" if result.index_rebuilt else f"index failed: {result.index_problem}"
+    return [
+        f"{'':>7} restore of a backup {len(changed) + len(added)} articles behind: {took:.1f} s "
+        f"including the re-index ({state})"
+    ]
+
+
 def _measure(size: int, work: Path) -> list[str]:
     lines: list[str] = []
     issues = make_issues(size)
@@ -102,12 +173,17 @@ def _measure(size: int, work: Path) -> list[str]:
             f"{size:>7} articles, {megabytes:.1f} MB text: import+index {imported:.1f} s = "
             f"{megabytes / imported:.2f} MB/s ({count} articles stored)"
         )
+        lines.append(f"{'':>7} jieba alone cuts {_jieba_rate(archive):.2f} MB/s on one core")
         for processes in (0, 2):
-            started = time.monotonic()
-            rebuild_index(archive, processes=processes)
-            took = time.monotonic() - started
+            with _DiskWatch(work / "archive") as disk:
+                started = time.monotonic()
+                rebuild_index(archive, processes=processes)
+                took = time.monotonic() - started
             label = "in-process" if processes == 0 else f"{processes} workers"
-            lines.append(f"{'':>7} rebuild {label:<10} {took:6.1f} s = {megabytes / took:.2f} MB/s")
+            lines.append(
+                f"{'':>7} rebuild {label:<10} {took:6.1f} s = {megabytes / took:.2f} MB/s, "
+                f"temporary disk peak {disk.peak_mb:.1f} MB"
+            )
         words_mb = _folder_mb(archive.search_dir / "words")
         lines.append(
             f"{'':>7} index size {_folder_mb(archive.search_dir):.1f} MB "
@@ -168,6 +244,7 @@ def _measure(size: int, work: Path) -> list[str]:
         lines.append(f"{'':>7} slowest: " + ", ".join(f"{q!r} {ms:.1f} ms" for q, ms in worst))
     finally:
         archive.close()
+    lines += _restore_figures(work / "archive", work, size)
     own, children = _peak_mb()
     lines.append(
         f"{'':>7} peak memory so far: {own:.0f} MB this process, {children:.0f} MB a worker"
