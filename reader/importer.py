@@ -362,13 +362,40 @@ def _update_search_index(archive: Archive, article_ids: list[int]) -> None:
         log.exception("search index update failed; it will be rebuilt")
 
 
+SAMPLES_OFFERED = "samples_offered"
+
+
+def samples_due(archive: Archive) -> bool:
+    """Whether this is the first start of an empty archive: the samples were never offered."""
+    db = archive.db
+    if db.execute("SELECT 1 FROM issues LIMIT 1").fetchone() is not None:
+        return False
+    offered = db.execute("SELECT 1 FROM archive_flags WHERE name = ?", [SAMPLES_OFFERED])
+    return offered.fetchone() is None and resource_path("samples").is_dir()
+
+
+def decline_samples(archive: Archive) -> None:
+    """The editor said no to the samples: never offer them again on this archive."""
+    _mark_samples_offered(archive, "declined")
+
+
+def _mark_samples_offered(archive: Archive, value: str) -> None:
+    with archive.db.atomic():
+        archive.db.execute(
+            "INSERT OR REPLACE INTO archive_flags (name, value) VALUES (?, ?)",
+            [SAMPLES_OFFERED, value],
+        )
+
+
 def import_samples_if_empty(
     archive: Archive, progress: ProgressCallback | None = None
 ) -> ImportReport | None:
-    """On a first start with an empty archive, import the project's sample bulletins."""
-    if store.list_issues(archive.db):
+    """On a first start with an empty archive, import the project's sample bulletins.
+
+    Only once per archive: after they were imported (even if since deleted) or declined
+    (:func:`decline_samples`), it does nothing and returns ``None``.
+    """
+    if not samples_due(archive):
         return None
-    samples = resource_path("samples")
-    if not samples.is_dir():
-        return None
-    return import_paths(archive, [samples], progress=progress)
+    _mark_samples_offered(archive, "imported")
+    return import_paths(archive, [resource_path("samples")], progress=progress)

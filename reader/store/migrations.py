@@ -195,11 +195,12 @@ def m0004_trash_clashes_title_keys(db: Database) -> None:
 
 @MIGRATIONS(name="0005_versions_renditions")
 def m0005_versions_renditions(db: Database) -> None:
-    """Earlier texts of articles, and the parsed text of every rendition of an issue.
+    """Earlier texts of articles, the parsed text of every rendition, archive flags.
 
     ``article_versions`` keeps each text a corrected printing (or a chosen rendition)
     replaced. ``rendition_texts`` keeps what each imported file read as, so the editor
-    can later take a better rendition's text without the file.
+    can later take a better rendition's text without the file. ``archive_flags`` holds
+    facts about the archive itself (e.g. that the sample issues were offered).
     """
     db.execute(
         """
@@ -215,6 +216,7 @@ def m0005_versions_renditions(db: Database) -> None:
         )
         """
     )
+    db.execute("CREATE TABLE archive_flags (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute(
         """
         CREATE TABLE rendition_texts (
