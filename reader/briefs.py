@@ -67,7 +67,10 @@ def _row(db: Database, brief: BriefRef) -> dict[str, Any]:
 
 def _items(db: Database, brief_id: int) -> tuple[BriefItem, ...]:
     rows = db.query(
+        # Entries of articles in the trash wait there, hidden, until it is restored.
         "SELECT article_id, position, note FROM brief_items WHERE brief_id = ? "
+        "AND article_id IN (SELECT articles.id FROM articles JOIN issues "
+        "ON issues.id = articles.issue_id WHERE issues.deleted_at IS NULL) "
         "ORDER BY position, id",
         [brief_id],
     )

@@ -14,11 +14,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from reader.archive import Archive
 from reader.messages import EN, Message, message
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
 from reader.store import issues as store
+from reader.store import sources
+from reader.store.clashes import flag_clash, issues_claiming
+from reader.store.renditions import RENDITION, tolerant_between
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +48,7 @@ class FileOutcome:
     reason: Message | None = None
     issue_id: int | None = None
     changed_article_ids: tuple[int, ...] = ()
+    clash_with: tuple[int, ...] = ()
 
     def message(self, language: str = EN) -> str:
         """What became of the file, in ``language`` ("" when there is nothing to add)."""
@@ -223,67 +229,97 @@ def _store_parsed(
     archive: Archive, path: Path, sha256: str, size: int, fmt: str, parsed: ParsedIssue
 ) -> FileOutcome:
     db = archive.db
-    fingerprint = store.issue_fingerprint(parsed)
-    same_content = store.find_issue_by_fingerprint(db, fingerprint)
-    same_identity = store.find_issue_by_identity(db, parsed.series, parsed.year, parsed.issue_no)
+    counterpart = sources.find_counterpart(db, parsed, fmt)
+    if counterpart is not None and counterpart.comparison.verdict == RENDITION:
+        # Another rendition: the text already there stays; the file is one more source.
+        return _store_rendition(db, path, sha256, size, fmt, parsed, counterpart.issue_id)
+    if counterpart is not None:
+        return _store_corrected_printing(archive, path, sha256, size, fmt, parsed, counterpart)
+    return _store_new_issue(db, path, sha256, size, fmt, parsed)
 
-    if same_content is not None and same_identity in (None, same_content):
-        store.record_source_file(
-            db,
-            path=str(path),
-            sha256=sha256,
-            fmt=fmt,
-            size=size,
-            outcome="duplicate",
-            issue_id=same_content,
-        )
-        return FileOutcome(
-            path, ALREADY, message("import.same_text", issue_id=same_content), issue_id=same_content
-        )
 
-    if same_identity is not None:
-        source_id = store.record_source_file(
-            db,
-            path=str(path),
-            sha256=sha256,
-            fmt=fmt,
-            size=size,
-            outcome=UPDATED,
-            issue_id=same_identity,
-        )
-        changed = store.replace_issue_content(db, same_identity, parsed, source_id)
-        _reanchor_highlights(archive, changed)
-        return FileOutcome(
-            path,
-            UPDATED,
-            message(
-                "import.updated",
-                issue_id=same_identity,
-                label=_label(parsed),
-                changed=len(changed),
-                articles=len(parsed.articles),
-            ),
-            issue_id=same_identity,
-            changed_article_ids=tuple(changed),
-        )
+def _store_rendition(
+    db: Database, path: Path, sha256: str, size: int, fmt: str, parsed: ParsedIssue, issue_id: int
+) -> FileOutcome:
+    source_id = store.record_source_file(
+        db,
+        path=str(path),
+        sha256=sha256,
+        fmt=fmt,
+        size=size,
+        outcome="rendition",
+        issue_id=issue_id,
+    )
+    sources.keep_rendition_text(db, source_id, parsed)
+    return FileOutcome(
+        path, ALREADY, message("import.rendition", issue_id=issue_id), issue_id=issue_id
+    )
 
+
+def _store_corrected_printing(
+    archive: Archive,
+    path: Path,
+    sha256: str,
+    size: int,
+    fmt: str,
+    parsed: ParsedIssue,
+    counterpart: sources.Counterpart,
+) -> FileOutcome:
+    db = archive.db
+    issue_id = counterpart.issue_id
+    issue = store.get_issue(db, issue_id)
+    source_id = store.record_source_file(
+        db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome=UPDATED, issue_id=issue_id
+    )
+    sources.keep_rendition_text(db, source_id, parsed)
+    tolerant = tolerant_between(fmt, issue.source_format if issue else None)
+    changed = store.replace_issue_content(
+        db, issue_id, parsed, source_id, keep_alike=True, tolerant=tolerant
+    )
+    _reanchor_highlights(archive, changed)
+    titles = [a.title for a in store.get_articles(db, changed)]
+    return FileOutcome(
+        path,
+        UPDATED,
+        message(
+            "import.updated",
+            issue_id=issue_id,
+            label=_label(parsed),
+            changed=len(changed),
+            articles=len(parsed.articles),
+            titles="; ".join(titles),
+        ),
+        issue_id=issue_id,
+        changed_article_ids=tuple(changed),
+    )
+
+
+def _store_new_issue(
+    db: Database, path: Path, sha256: str, size: int, fmt: str, parsed: ParsedIssue
+) -> FileOutcome:
     source_id = store.record_source_file(
         db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome=IMPORTED
     )
+    sources.keep_rendition_text(db, source_id, parsed)
+    # Issues already claiming this identity have mostly other articles (else the file
+    # would be their rendition or corrected printing): a clash, flagged on both.
+    rivals = issues_claiming(db, parsed.series, parsed.year, parsed.issue_no, except_id=0)
     issue_id = store.insert_issue(db, parsed, source_id)
     db.execute("UPDATE source_files SET issue_id = ? WHERE id = ?", [issue_id, source_id])
+    for rival in rivals:
+        flag_clash(db, issue_id, rival)
     article_ids = tuple(a.id for a in store.issue_articles(db, issue_id))
+    code = "import.clash" if rivals else "import.imported"
+    extra = {"others": ", ".join(str(r) for r in rivals)} if rivals else {}
     return FileOutcome(
         path,
         IMPORTED,
         message(
-            "import.imported",
-            issue_id=issue_id,
-            label=_label(parsed),
-            articles=len(parsed.articles),
+            code, issue_id=issue_id, label=_label(parsed), articles=len(parsed.articles), **extra
         ),
         issue_id=issue_id,
         changed_article_ids=article_ids,
+        clash_with=tuple(rivals),
     )
 
 
@@ -326,13 +362,40 @@ def _update_search_index(archive: Archive, article_ids: list[int]) -> None:
         log.exception("search index update failed; it will be rebuilt")
 
 
+SAMPLES_OFFERED = "samples_offered"
+
+
+def samples_due(archive: Archive) -> bool:
+    """Whether this is the first start of an empty archive: the samples were never offered."""
+    db = archive.db
+    if db.execute("SELECT 1 FROM issues LIMIT 1").fetchone() is not None:
+        return False
+    offered = db.execute("SELECT 1 FROM archive_flags WHERE name = ?", [SAMPLES_OFFERED])
+    return offered.fetchone() is None and resource_path("samples").is_dir()
+
+
+def decline_samples(archive: Archive) -> None:
+    """The editor said no to the samples: never offer them again on this archive."""
+    _mark_samples_offered(archive, "declined")
+
+
+def _mark_samples_offered(archive: Archive, value: str) -> None:
+    with archive.db.atomic():
+        archive.db.execute(
+            "INSERT OR REPLACE INTO archive_flags (name, value) VALUES (?, ?)",
+            [SAMPLES_OFFERED, value],
+        )
+
+
 def import_samples_if_empty(
     archive: Archive, progress: ProgressCallback | None = None
 ) -> ImportReport | None:
-    """On a first start with an empty archive, import the project's sample bulletins."""
-    if store.list_issues(archive.db):
+    """On a first start with an empty archive, import the project's sample bulletins.
+
+    Only once per archive: after they were imported (even if since deleted) or declined
+    (:func:`decline_samples`), it does nothing and returns ``None``.
+    """
+    if not samples_due(archive):
         return None
-    samples = resource_path("samples")
-    if not samples.is_dir():
-        return None
-    return import_paths(archive, [samples], progress=progress)
+    _mark_samples_offered(archive, "imported")
+    return import_paths(archive, [resource_path("samples")], progress=progress)

@@ -105,13 +105,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import.same_file": ("与第 {issue_id} 号期刊是同一文件", "same file as issue {issue_id}"),
     "import.same_text": ("与第 {issue_id} 号期刊文字相同", "same text as issue {issue_id}"),
+    "import.rendition": (
+        "第 {issue_id} 号期刊的另一版本（原有文字保留）",
+        "another rendition of issue {issue_id}",
+    ),
     "import.updated": (
-        "第 {issue_id} 号期刊 {label}：{articles} 篇中 {changed} 篇有改动",
-        "issue {issue_id} {label}: {changed} of {articles} articles changed",
+        "第 {issue_id} 号期刊 {label}：{articles} 篇中 {changed} 篇有改动（{titles}）",
+        "issue {issue_id} {label}: {changed} of {articles} articles changed ({titles})",
     ),
     "import.imported": (
         "第 {issue_id} 号期刊 {label}，{articles} 篇文章",
         "issue {issue_id} {label}, {articles} articles",
+    ),
+    "import.clash": (
+        "第 {issue_id} 号期刊 {label}，{articles} 篇文章；"
+        "与第 {others} 号期刊刊名期号相同而文章不同，请核对期刊信息",
+        "issue {issue_id} {label}, {articles} articles; clashes with issue {others}: same "
+        "series, year and number, different articles",
+    ),
+    # The store's own refusals (reader.store).
+    "store.no_issue": ("没有第 {issue_id} 号期刊", "no issue with id {issue_id}"),
+    "store.not_a_source": (
+        "来源 {source_id} 不是第 {issue_id} 号期刊的来源文件",
+        "source {source_id} is not a source of issue {issue_id}",
+    ),
+    "store.source_text_not_kept": (
+        "来源 {source_id} 的文字没有保存（导入时的版本较旧），请重新导入该文件",
+        "the text of source {source_id} was not kept (imported by an older version); "
+        "import the file again",
+    ),
+    "store.no_article": ("没有第 {article_id} 号文章", "no article with id {article_id}"),
+    "trash.not_in_trash": (
+        "第 {issue_id} 号期刊不在回收站中",
+        "issue {issue_id} is not in the trash",
     ),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",

@@ -19,6 +19,7 @@ EXIT_INTERNAL = 70  # a bug, not the user's input (sysexits EX_SOFTWARE)
 COMMAND_MODULES = (
     "reader.cli.importing",
     "reader.cli.browsing",
+    "reader.cli.curating",
     "reader.cli.annotating",
     "reader.cli.backing_up",
     "reader.cli.searching",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from sqlite_utils import Database
 
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
 from reader.store import issues as store
+from reader.store.clashes import clashes_of, issues_claiming
 from reader.store.records import ArticleRecord, IssueRecord
+from reader.store.sources import list_sources
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,6 +68,8 @@ def issue_json(db: Database, issue: IssueRecord) -> dict[str, Any]:
         "phone": issue.phone,
         "source_path": issue.source_path,
         "source_format": issue.source_format,
+        "sources": list_sources(db, issue.id),
+        "clash_with": clashes_of(db, issue.id),
         "articles": [article_json(a, store.articles_with_same_text(db, a.id)) for a in articles],
     }
 
@@ -144,4 +149,13 @@ def run_issue_set(args: argparse.Namespace) -> int:
             print_json({k: v for k, v in issue_json(archive.db, issue).items() if k != "articles"})
         else:
             print(f"issue {issue.id}: {issue.label()}")
+        rivals = issues_claiming(
+            archive.db, issue.series, issue.year, issue.issue_no, except_id=issue.id
+        )
+        for rival in rivals:
+            print(
+                f"reader: issue {rival} claims the same series, year and number; "
+                f"merge them with `reader issue merge {issue.id} {rival}` or keep them apart",
+                file=sys.stderr,
+            )
     return EXIT_OK

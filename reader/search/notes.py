@@ -77,6 +77,7 @@ def _articles(archive: Archive, ids: set[int], filters: FilterSql) -> dict[int, 
     where = filters.render(article_id="a.id")
     sql = (
         "SELECT a.id, a.title, a.issue_id, i.series, i.year, i.issue_no FROM articles AS a "
-        f"JOIN issues AS i ON i.id = a.issue_id WHERE a.id IN ({marks}) AND {where}"
+        f"JOIN issues AS i ON i.id = a.issue_id WHERE a.id IN ({marks}) AND {where} "
+        "AND i.deleted_at IS NULL"
     )
     return {row["id"]: row for row in archive.db.query(sql, [*sorted(ids), *filters.params])}

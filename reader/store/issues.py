@@ -10,7 +10,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.parsing.model import ParsedArticle, ParsedIssue
+from reader.store.clashes import clear_clashes
+from reader.store.history import issue_source_path, save_version
 from reader.store.records import ArticleRecord, IssueRecord
+from reader.store.renditions import compare_issue, fold
 
 EDITABLE_ISSUE_FIELDS = ("series", "year", "issue_no", "editor_org", "editor", "phone")
 
@@ -39,6 +42,9 @@ _ISSUE_SELECT = """
            source_files.format AS source_format, issues.imported_at
     FROM issues LEFT JOIN source_files ON source_files.id = issues.source_file_id
 """
+# Ordinary reads see live issues only; the trash (reader.store.trash) reads the others.
+LIVE = "issues.deleted_at IS NULL"
+_LIVE_ISSUE_IDS = "(SELECT id FROM issues WHERE deleted_at IS NULL)"
 _ISSUE_ORDER = (
     " ORDER BY issues.series IS NULL, issues.series, issues.year IS NULL, issues.year,"
     " issues.issue_no IS NULL, issues.issue_no, issues.id"
@@ -57,22 +63,25 @@ def _article(row: dict[str, Any]) -> ArticleRecord:
 
 def list_issues(db: Database) -> list[IssueRecord]:
     """Every issue, by series, year and number (unknown ones last)."""
-    return [_issue(row) for row in db.query(_ISSUE_SELECT + _ISSUE_ORDER)]
+    return [_issue(row) for row in db.query(_ISSUE_SELECT + " WHERE " + LIVE + _ISSUE_ORDER)]
 
 
-def get_issue(db: Database, issue_id: int) -> IssueRecord | None:
-    rows = list(db.query(_ISSUE_SELECT + " WHERE issues.id = ?", [issue_id]))
+def get_issue(db: Database, issue_id: int, *, deleted: bool = False) -> IssueRecord | None:
+    """The issue with this id; one in the trash only when ``deleted`` is true."""
+    where = " WHERE issues.id = ?" + ("" if deleted else " AND " + LIVE)
+    rows = list(db.query(_ISSUE_SELECT + where, [issue_id]))
     return _issue(rows[0]) if rows else None
 
 
-def issue_articles(db: Database, issue_id: int) -> list[ArticleRecord]:
-    """The articles of an issue in printed order."""
-    sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE issue_id = ? ORDER BY ordinal"
+def issue_articles(db: Database, issue_id: int, *, deleted: bool = False) -> list[ArticleRecord]:
+    """The articles of an issue in printed order (of one in the trash only if ``deleted``)."""
+    live = "" if deleted else f" AND issue_id IN {_LIVE_ISSUE_IDS}"
+    sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE issue_id = ?{live} ORDER BY ordinal"
     return [_article(row) for row in db.query(sql, [issue_id])]
 
 
 def get_article(db: Database, article_id: int) -> ArticleRecord | None:
-    sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?"
+    sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? AND issue_id IN {_LIVE_ISSUE_IDS}"
     rows = list(db.query(sql, [article_id]))
     return _article(rows[0]) if rows else None
 
@@ -83,7 +92,10 @@ def get_articles(db: Database, article_ids: Iterable[int]) -> list[ArticleRecord
     if not wanted:
         return []
     placeholders = ",".join("?" * len(wanted))
-    sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({placeholders})"
+    sql = (
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({placeholders}) "
+        f"AND issue_id IN {_LIVE_ISSUE_IDS}"
+    )
     by_id = {row["id"]: _article(row) for row in db.query(sql, wanted)}
     return [by_id[i] for i in wanted if i in by_id]
 
@@ -92,7 +104,10 @@ def iter_all_articles(db: Database, batch: int = 500) -> Iterable[ArticleRecord]
     """Every article, in id order, fetched in batches (for index rebuilds and exports)."""
     last_id = 0
     while True:
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?"
+        sql = (
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id > ? "
+            f"AND issue_id IN {_LIVE_ISSUE_IDS} ORDER BY id LIMIT ?"
+        )
         rows = [_article(row) for row in db.query(sql, [last_id, batch])]
         if not rows:
             return
@@ -101,7 +116,8 @@ def iter_all_articles(db: Database, batch: int = 500) -> Iterable[ArticleRecord]
 
 
 def count_articles(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    sql = f"SELECT count(*) FROM articles WHERE issue_id IN {_LIVE_ISSUE_IDS}"
+    return int(db.execute(sql).fetchone()[0])
 
 
 def index_hash(issue_id: int, title: str, text_hash: str) -> str:
@@ -123,7 +139,7 @@ def searchable_article_hashes(
     """
     sql = (
         "SELECT a.id, a.issue_id, a.title, a.content_hash FROM articles AS a "
-        "JOIN issues AS i ON i.id = a.issue_id"
+        "JOIN issues AS i ON i.id = a.issue_id WHERE i.deleted_at IS NULL"
     )
     if article_ids is None:
         rows = db.execute(sql).fetchall()
@@ -133,16 +149,16 @@ def searchable_article_hashes(
         for start in range(0, len(wanted), 500):  # SQLite limits the number of ? parameters
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows += db.execute(f"{sql} WHERE a.id IN ({marks})", chunk).fetchall()
+            rows += db.execute(f"{sql} AND a.id IN ({marks})", chunk).fetchall()
     return {row[0]: index_hash(row[1], row[2], row[3]) for row in rows}
 
 
 def articles_with_same_text(db: Database, article_id: int) -> list[int]:
     """Ids of other articles whose text is identical (the same piece printed in two issues)."""
-    sql = """
+    sql = f"""
         SELECT other.id FROM articles AS this
         JOIN articles AS other ON other.content_hash = this.content_hash AND other.id != this.id
-        WHERE this.id = ? ORDER BY other.id
+        WHERE this.id = ? AND other.issue_id IN {_LIVE_ISSUE_IDS} ORDER BY other.id
     """
     return [row["id"] for row in db.query(sql, [article_id])]
 
@@ -154,7 +170,8 @@ def find_issue_by_identity(
     if series is None or year is None or issue_no is None:
         return None
     row = db.execute(
-        "SELECT id FROM issues WHERE series = ? AND year = ? AND issue_no = ? ORDER BY id LIMIT 1",
+        "SELECT id FROM issues WHERE series = ? AND year = ? AND issue_no = ? "
+        "AND deleted_at IS NULL ORDER BY id LIMIT 1",
         [series, year, issue_no],
     ).fetchone()
     return int(row[0]) if row else None
@@ -162,7 +179,8 @@ def find_issue_by_identity(
 
 def find_issue_by_fingerprint(db: Database, fingerprint: str) -> int | None:
     row = db.execute(
-        "SELECT id FROM issues WHERE fingerprint = ? ORDER BY id LIMIT 1", [fingerprint]
+        "SELECT id FROM issues WHERE fingerprint = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
+        [fingerprint],
     ).fetchone()
     return int(row[0]) if row else None
 
@@ -172,7 +190,7 @@ def find_imported_source(db: Database, sha256: str) -> dict[str, Any] | None:
     rows = list(
         db.query(
             "SELECT * FROM source_files WHERE sha256 = ? AND issue_id IS NOT NULL "
-            "AND issue_id IN (SELECT id FROM issues) ORDER BY id LIMIT 1",
+            f"AND issue_id IN {_LIVE_ISSUE_IDS} ORDER BY id LIMIT 1",
             [sha256],
         )
     )
@@ -230,7 +248,7 @@ def _insert_article(
     text = article.text
     cursor = db.execute(
         "INSERT INTO articles (issue_id, ordinal, title, toc_title, toc_page, text, content_hash, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "updated_at, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             issue_id,
             ordinal,
@@ -240,62 +258,73 @@ def _insert_article(
             text,
             content_hash(text),
             stamp,
+            fold(article.title),
         ],
     )
     return int(cursor.lastrowid or 0)
 
 
 def replace_issue_content(
-    db: Database, issue_id: int, parsed: ParsedIssue, source_file_id: int
+    db: Database,
+    issue_id: int,
+    parsed: ParsedIssue,
+    source_file_id: int | None,
+    *,
+    keep_alike: bool = False,
+    tolerant: bool = True,
 ) -> list[int]:
     """Bring an issue up to a newer printing of it, keeping article ids (and so annotations).
 
-    Articles are matched by title, then by position; an old article with no counterpart
-    keeps its place at the end rather than vanish with the editor's notes on it.
+    Articles are paired by title, then by position when their texts are alike
+    (:func:`reader.store.renditions.compare_issue`); with ``keep_alike`` a pair that
+    differs only by extraction noise keeps the stored text. An old article with no
+    counterpart keeps its place at the end rather than vanish with the editor's notes on
+    it. Every replaced text is kept as an earlier version (``reader.store.history``).
     Returns the ids of the articles whose text or title changed or that were added.
     Call inside a transaction.
     """
     stamp = now_iso()
-    old = issue_articles(db, issue_id)
-    by_title = {a.title: a for a in old}
-    unclaimed = [a for a in old]
+    old = issue_articles(db, issue_id, deleted=True)
+    comparison = compare_issue(parsed.articles, old, tolerant=tolerant)
+    paired = {pair.new_index: pair for pair in comparison.pairs}
+    previous_source = issue_source_path(db, issue_id)
     changed: list[int] = []
-    matches: list[tuple[ParsedArticle, ArticleRecord | None]] = []
-    for position, article in enumerate(parsed.articles):
-        match = by_title.get(article.title)
-        if match is None and position < len(old) and old[position] in unclaimed:
-            match = old[position]
-        if match is not None and match in unclaimed:
-            unclaimed.remove(match)
-        else:
-            match = None
-        matches.append((article, match))
     # Move every old article out of the way of the new ordinals first.
     db.execute("UPDATE articles SET ordinal = ordinal + 100000 WHERE issue_id = ?", [issue_id])
-    for ordinal, (article, match) in enumerate(matches, start=1):
-        if match is None:
+    for ordinal, article in enumerate(parsed.articles, start=1):
+        pair = paired.get(ordinal - 1)
+        if pair is None:
             changed.append(_insert_article(db, issue_id, ordinal, article, stamp))
             continue
-        if match.text != article.text or match.title != article.title:
+        match = pair.old
+        keep = keep_alike and pair.same
+        new_title = match.title if keep else article.title
+        new_text = match.text if keep else article.text
+        if match.text != new_text or match.title != new_title:
+            save_version(db, match, previous_source, stamp)
             changed.append(match.id)
         db.execute(
             "UPDATE articles SET ordinal = ?, title = ?, toc_title = ?, toc_page = ?, text = ?, "
-            "content_hash = ?, updated_at = ? WHERE id = ?",
+            "content_hash = ?, updated_at = ?, title_key = ? WHERE id = ?",
             [
                 ordinal,
-                article.title,
+                new_title,
                 article.toc_title,
                 article.toc_page,
-                article.text,
-                content_hash(article.text),
+                new_text,
+                content_hash(new_text),
                 stamp,
+                fold(new_title),
                 match.id,
             ],
         )
-    for extra, leftover in enumerate(unclaimed, start=len(matches) + 1):
+    claimed = {pair.old.id for pair in comparison.pairs}
+    leftovers = [a for a in old if a.id not in claimed]
+    for extra, leftover in enumerate(leftovers, start=len(parsed.articles) + 1):
         db.execute("UPDATE articles SET ordinal = ? WHERE id = ?", [extra, leftover.id])
     db.execute(
-        "UPDATE issues SET source_file_id = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
+        "UPDATE issues SET source_file_id = coalesce(?, source_file_id), fingerprint = ?, "
+        "updated_at = ? WHERE id = ?",
         [source_file_id, issue_fingerprint(parsed), stamp, issue_id],
     )
     return changed
@@ -320,6 +349,7 @@ def update_issue_fields(db: Database, issue_id: int, changes: dict[str, Any]) ->
                 f"UPDATE issues SET {assignments}, updated_at = ? WHERE id = ?",
                 [*changes.values(), now_iso(), issue_id],
             )
+            clear_clashes(db, issue_id)
     record = get_issue(db, issue_id)
     assert record is not None
     return record

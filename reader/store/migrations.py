@@ -164,4 +164,67 @@ def m0003_briefs(db: Database) -> None:
     db.execute("CREATE INDEX brief_items_brief ON brief_items(brief_id, position)")
 
 
+@MIGRATIONS(name="0004_trash_clashes_title_keys")
+def m0004_trash_clashes_title_keys(db: Database) -> None:
+    """A trash for issues, clash flags between issues, and article title keys.
+
+    ``issues.deleted_at`` set means the issue (with its articles and their annotations)
+    is in the trash: ordinary reads leave it out, restoring clears it. ``issue_clashes``
+    pairs issues that claim one identity with mostly different articles, until the
+    editor edits one's details. ``articles.title_key`` is the title folded for
+    comparison (see ``reader.store.renditions.fold``), to find another rendition's issue.
+    """
+    from reader.store.renditions import fold
+
+    db.execute("ALTER TABLE issues ADD COLUMN deleted_at TEXT")
+    db.execute(
+        """
+        CREATE TABLE issue_clashes (
+            issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            PRIMARY KEY (issue_id, other_id)
+        )
+        """
+    )
+    db.execute("ALTER TABLE articles ADD COLUMN title_key TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, title FROM articles").fetchall()
+    for article_id, title in rows:
+        db.execute("UPDATE articles SET title_key = ? WHERE id = ?", [fold(title), article_id])
+    db.execute("CREATE INDEX articles_title_key ON articles(title_key)")
+
+
+@MIGRATIONS(name="0005_versions_renditions")
+def m0005_versions_renditions(db: Database) -> None:
+    """Earlier texts of articles, the parsed text of every rendition, archive flags.
+
+    ``article_versions`` keeps each text a corrected printing (or a chosen rendition)
+    replaced. ``rendition_texts`` keeps what each imported file read as, so the editor
+    can later take a better rendition's text without the file. ``archive_flags`` holds
+    facts about the archive itself (e.g. that the sample issues were offered).
+    """
+    db.execute(
+        """
+        CREATE TABLE article_versions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source_path TEXT,
+            replaced_at TEXT NOT NULL,
+            UNIQUE (article_id, version)
+        )
+        """
+    )
+    db.execute("CREATE TABLE archive_flags (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE rendition_texts (
+            source_file_id INTEGER PRIMARY KEY REFERENCES source_files(id) ON DELETE CASCADE,
+            parsed TEXT NOT NULL
+        )
+        """
+    )
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)

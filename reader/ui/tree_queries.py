@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from reader.store.issues import LIVE
+
 # A series or year the issue does not state is grouped under this key.
 UNKNOWN = None
 
@@ -23,7 +25,7 @@ def series_counts(db: Database, title_filter: str = "") -> list[tuple[str | None
     where, params = _filter_sql(title_filter)
     sql = (
         "SELECT issues.series, count(DISTINCT issues.id), count(articles.id) FROM issues "
-        "JOIN articles ON articles.issue_id = issues.id WHERE 1" + where + " "
+        "JOIN articles ON articles.issue_id = issues.id WHERE " + LIVE + where + " "
         "GROUP BY issues.series ORDER BY issues.series IS NULL, issues.series"
     )
     return [(row[0], int(row[1]), int(row[2])) for row in db.execute(sql, params).fetchall()]
@@ -36,7 +38,10 @@ def year_counts(
     where, params = _filter_sql(title_filter)
     sql = (
         "SELECT issues.year, count(DISTINCT issues.id), count(articles.id) FROM issues "
-        "JOIN articles ON articles.issue_id = issues.id WHERE issues.series IS ?" + where + " "
+        "JOIN articles ON articles.issue_id = issues.id WHERE issues.series IS ? AND "
+        + LIVE
+        + where
+        + " "
         "GROUP BY issues.year ORDER BY issues.year IS NULL, issues.year DESC"
     )
     rows = db.execute(sql, [series, *params]).fetchall()
@@ -51,7 +56,7 @@ def issues_in_year(
     sql = (
         "SELECT issues.id, issues.issue_no, count(articles.id) FROM issues "
         "JOIN articles ON articles.issue_id = issues.id "
-        "WHERE issues.series IS ? AND issues.year IS ?" + where + " "
+        "WHERE issues.series IS ? AND issues.year IS ? AND " + LIVE + where + " "
         "GROUP BY issues.id ORDER BY issues.issue_no IS NULL, issues.issue_no, issues.id"
     )
     rows = db.execute(sql, [series, year, *params]).fetchall()
@@ -83,7 +88,8 @@ def tagged_articles(db: Database, tag_id: int) -> list[tuple[int, str]]:
     sql = (
         "SELECT articles.id, articles.title FROM article_tags "
         "JOIN articles ON articles.id = article_tags.article_id "
-        "WHERE article_tags.tag_id = ? ORDER BY articles.id"
+        "JOIN issues ON issues.id = articles.issue_id "
+        "WHERE article_tags.tag_id = ? AND " + LIVE + " ORDER BY articles.id"
     )
     return [(int(row[0]), row[1]) for row in db.execute(sql, [tag_id]).fetchall()]
 
@@ -93,6 +99,7 @@ def bookmarked_articles(db: Database) -> list[tuple[int, str]]:
     sql = (
         "SELECT articles.id, articles.title FROM bookmarks "
         "JOIN articles ON articles.id = bookmarks.article_id "
+        "JOIN issues ON issues.id = articles.issue_id WHERE " + LIVE + " "
         "ORDER BY bookmarks.created DESC, bookmarks.id DESC"
     )
     return [(int(row[0]), row[1]) for row in db.execute(sql).fetchall()]
