@@ -57,28 +57,39 @@ def write_document(
             Chinese font on this machine.
     """
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        raise ExportError("export.unknown_format", fmt=fmt, choices=", ".join(FORMATS))
     target = Path(path)
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
+        raise ExportError("export.is_folder", path=str(target))
     if not target.parent.is_dir():
-        raise ExportError(f"{target.parent} does not exist")
+        raise ExportError("export.no_folder", path=str(target.parent))
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.stem}.", suffix=FORMATS[fmt], dir=target.parent
         )
     except OSError as error:
-        raise ExportError(f"cannot write in {target.parent}: {error.strerror}") from error
+        raise ExportError(
+            "export.cannot_write_in", path=str(target.parent), reason=error.strerror or str(error)
+        ) from error
     os.close(handle)
     partial = Path(temporary)
     try:
         _writer(fmt)(document, partial, progress)
         os.replace(partial, target)
     except OSError as error:
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from error
+        raise _write_error(error, target, partial) from error
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _write_error(error: OSError, target: Path, partial: Path) -> ExportError:
+    """Say which file failed: the one being written, or one the writer needed to read."""
+    reason = error.strerror or str(error)
+    culprit = error.filename
+    if culprit is None or Path(culprit) in (target, partial) or Path(culprit) == target.parent:
+        return ExportError("export.cannot_write", path=str(target), reason=reason)
+    return ExportError("export.cannot_read", target=str(target), path=str(culprit), reason=reason)
 
 
 Writer = Callable[[Document, Path, "Progress | None"], None]
@@ -164,7 +175,7 @@ def export_brief(
         ExportError: nothing to export, unknown ids, or the file cannot be written.
     """
     if brief is not None and article_ids:
-        raise ExportError("name a brief or list article ids, not both")
+        raise ExportError("export.brief_and_ids")
     if brief is not None:
         document = document_for_brief(
             db,

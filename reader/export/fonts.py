@@ -25,11 +25,6 @@ from reader.paths import cache_dir
 FONT_DIRS_ENV = "READER_FONT_DIRS"
 """Folders (separated by os.pathsep) to look for Chinese fonts in, instead of the system's."""
 
-NO_FONT_MESSAGE = (
-    "no Chinese font found: install fonts-noto-cjk (Debian/Ubuntu: sudo apt install "
-    "fonts-noto-cjk; Fedora: google-noto-serif-cjk-fonts) or another Chinese font, "
-    "then export again"
-)
 # Bump when the derived font changes, so stale cached copies are not used.
 _DERIVATION_VERSION = "1"
 
@@ -143,7 +138,7 @@ def find_chinese_fonts(dirs: Sequence[Path] | None = None) -> dict[str, FontChoi
     if "body" not in chosen:
         fallback = None if explicit else _fontconfig_chinese_font()
         if fallback is None:
-            raise ExportError(NO_FONT_MESSAGE)
+            raise ExportError("export.no_font")
         chosen["body"] = FontChoice(fallback, simplified_chinese_face(fallback))
     chosen.setdefault("title", chosen["body"])
     chosen.setdefault("heading", chosen["title"])
@@ -203,7 +198,7 @@ def derived_font(choice: FontChoice, family: str) -> Path:
             font.save(str(partial))
         os.replace(partial, target)
     except Exception as error:  # fontTools raises many kinds on a damaged font
-        raise ExportError(f"{choice.path}: cannot use this font ({error})") from error
+        raise ExportError("export.bad_font", path=str(choice.path), detail=str(error)) from error
     return target
 
 

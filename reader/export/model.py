@@ -14,6 +14,7 @@ from datetime import date as Date
 
 from sqlite_utils import Database
 
+from reader.messages import ReaderError
 from reader.store.issues import get_articles, get_issue
 from reader.store.records import IssueRecord
 
@@ -39,8 +40,8 @@ _MAX_HEADING_LENGTH = 60
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-class ExportError(Exception):
-    """An export that cannot be done; the message says why, for the user."""
+class ExportError(ReaderError):
+    """An export that cannot be done; its code (``export.*``) says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +193,12 @@ def build_document(
     """
     wanted = list(article_ids)
     if not wanted:
-        raise ExportError("nothing to export: the brief has no articles")
+        raise ExportError("export.empty")
     records = get_articles(db, wanted)
     found = {record.id for record in records}
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise ExportError(f"no article with id {', '.join(missing)}")
+        raise ExportError("export.no_such_articles", ids=", ".join(missing))
     issues: dict[int, IssueRecord | None] = {}
     articles: list[ExportArticle] = []
     for record in records:

@@ -92,7 +92,7 @@ def _register_fonts() -> dict[str, str]:
                 )
                 names = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
                 if not names:
-                    raise ExportError(f"{choice.path}: Qt cannot load this font")
+                    raise ExportError("export.qt_font", path=str(choice.path))
                 _registered[key] = names[0]
             families[role] = _registered[key]
     return families
@@ -384,7 +384,7 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     lines = _lines_by_page(doc, height)
     painter = QPainter(writer)
     if not painter.isActive():
-        raise ExportError(f"cannot write {path}")
+        raise ExportError("export.cannot_write", path=str(path), reason="Qt cannot open it")
     try:
         for page in range(max(doc.pageCount(), max(lines, default=0) + 1)):
             if page:

@@ -60,3 +60,26 @@ def test_an_export_replaces_an_older_file_and_leaves_no_partial_files(sample_arc
 )
 def test_format_follows_the_suffix(name, fmt):
     assert format_for_path(name) == fmt
+
+
+def test_a_file_the_export_cannot_read_is_named_as_a_read_failure(
+    sample_archive, tmp_path, monkeypatch
+):
+    import reader.export as export
+
+    archive, ids = sample_archive
+    missing = tmp_path / "bundle" / "templates" / "default-footer.xml"
+
+    def writer_reading_a_missing_template(document, path, progress):
+        missing.read_bytes()
+
+    monkeypatch.setattr(export, "_writer", lambda fmt: writer_reading_a_missing_template)
+    target = tmp_path / "brief.docx"
+    with pytest.raises(ExportError) as raised:
+        export_brief(archive.db, target, "docx", article_ids=ids, title="T")
+
+    assert raised.value.code == "export.cannot_read"
+    assert str(missing) in str(raised.value) and "reading" in str(raised.value)
+    assert not str(raised.value).startswith("cannot write")
+    assert "读取" in raised.value.message.render("zh_CN")
+    assert not target.exists()
