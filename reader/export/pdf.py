@@ -37,7 +37,7 @@ LINE_PITCH_PT = 28.9
 # Features that swap a glyph for one the font's character map does not list: Qt then has
 # no character to write for it in the text layer, and it vanishes on copy. Noto CJK's
 # Latin 'locl' turns every "1" into such a glyph; ligatures do the same to "fi".
-_UNMAPPED_GLYPH_FEATURES = ("locl", "liga", "clig", "calt", "dlig")
+_UNMAPPED_GLYPH_FEATURES = ("ccmp", "locl", "liga", "clig", "calt", "dlig")
 _FAMILIES = {
     "body": "Reader Body CJK",
     "title": "Reader Title CJK",

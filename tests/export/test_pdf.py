@@ -14,7 +14,7 @@ from reader.export import ExportError, export_brief
 from reader.export.fonts import FONT_DIRS_ENV
 from tests.export.conftest import BRIEF_TITLE
 from tests.export.roundtrip import BRIEF_ORDER, expected_articles
-from tests.export.samples import MARKUP_NOTE, RADICAL_PRONE, squeeze
+from tests.export.samples import DASHES, MARKUP_NOTE, RADICAL_PRONE, squeeze
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
@@ -52,6 +52,12 @@ def test_pdf_text_has_no_kangxi_radicals(brief_pdf):
     text = poppler("pdftotext", str(brief_pdf), "-")
     assert RADICALS.findall(text) == []
     assert squeeze(RADICAL_PRONE) in squeeze(text)
+
+
+def test_pdf_dashes_copy_back_as_the_dashes_written(brief_pdf):
+    text = squeeze(poppler("pdftotext", str(brief_pdf), "-"))
+    assert squeeze(DASHES) in text
+    assert "⸺" not in text and "⸻" not in text
 
 
 def test_pdf_embeds_a_cjk_font_and_is_a4(brief_pdf):
