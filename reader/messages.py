@@ -150,6 +150,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "无法使用字体 {path}（{detail}）",
         "{path}: cannot use this font ({detail})",
     ),
+    "export.repeated": (
+        "同一篇文章在汇编中出现了不止一次（第 {places} 篇）：{title}",
+        "the same article is in the brief more than once (articles {places}): {title}",
+    ),
     "export.qt_font": ("Qt 无法加载字体 {path}", "{path}: Qt cannot load this font"),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",

@@ -15,7 +15,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reader.briefs import BriefRef, get_brief
-from reader.export.model import Document, ExportError, Progress, build_document
+from reader.export.model import (
+    Document,
+    ExportError,
+    Progress,
+    build_document,
+    repeated_articles,
+)
+from reader.messages import Message
 
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "md": ".md"}
 _SUFFIX_FORMATS = {
@@ -36,6 +43,7 @@ __all__ = [
     "document_for_brief",
     "export_brief",
     "format_for_path",
+    "repeated_articles",
     "write_document",
 ]
 
@@ -75,12 +83,28 @@ def write_document(
     partial = Path(temporary)
     try:
         _writer(fmt)(document, partial, progress)
+        # mkstemp makes the file private (0600): give it the mode any new file gets, so
+        # colleagues can open it from a shared folder (0644 under umask 022).
+        os.chmod(partial, 0o666 & ~_umask())
         os.replace(partial, target)
     except OSError as error:
         raise _write_error(error, target, partial) from error
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it (changing it is process-wide, threads race)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_error(error: OSError, target: Path, partial: Path) -> ExportError:
@@ -161,6 +185,7 @@ def export_brief(
     include_notes: bool = False,
     include_highlights: bool = False,
     progress: Progress | None = None,
+    warn: Callable[[Message], None] | None = None,
 ) -> Path:
     """Export a saved brief, or the articles ``article_ids`` in that order, to ``path``.
 
@@ -169,6 +194,7 @@ def export_brief(
             override what the brief says only when given.
         article_ids: articles to export when no brief is named.
         progress: called as ``progress(done, total)`` while articles are written.
+        warn: called with a warning the editor should see (the same article twice).
 
     Raises:
         reader.briefs.BriefError: no such brief.
@@ -198,4 +224,7 @@ def export_brief(
             include_notes=include_notes,
             include_highlights=include_highlights,
         )
+    if warn is not None:
+        for warning in repeated_articles(document):
+            warn(warning)
     return write_document(document, path, fmt, progress)

@@ -34,6 +34,7 @@ from reader.export.model import (
     Document,
     ExportArticle,
     Progress,
+    quoted,
 )
 from reader.export.pagination import MM_TO_PT, PageGeometry, estimate_article_pages
 from reader.export.titles import balanced_title_lines
@@ -422,7 +423,7 @@ class _DocxWriter:
         if article.highlights:
             self._paragraph(HIGHLIGHTS_LABEL, "Brief Label", "heading")
             for mark in article.highlights:
-                line = self._paragraph(f"「{mark.quote}」", "Brief Note", "kai")
+                line = self._paragraph(quoted(mark.quote), "Brief Note", "kai")
                 if mark.note:
                     self._run(line, f"（{mark.note}）", "kai")
 

@@ -15,6 +15,7 @@ from reader.export.model import (
     ExportArticle,
     Paragraph,
     Progress,
+    quoted,
 )
 
 # Characters that are markup wherever they stand (emphasis, code, links, raw HTML,
@@ -85,7 +86,7 @@ def _article(article: ExportArticle) -> list[str]:
         items = []
         for mark in article.highlights:
             note = f"（{escape_markdown(mark.note)}）" if mark.note else ""
-            items.append(f"- 「{escape_markdown(mark.quote)}」{note}")
+            items.append(f"- {escape_markdown(quoted(mark.quote))}{note}")
         blocks.append("\n".join(items))
     return blocks
 

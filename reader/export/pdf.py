@@ -24,6 +24,7 @@ from reader.export.model import (
     Document,
     ExportError,
     Progress,
+    quoted,
 )
 
 # QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is set to,
@@ -290,7 +291,7 @@ def _build(
             b.simple(HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
             for mark in article.highlights:
                 note = f"（{mark.note}）" if mark.note else ""
-                b.simple(f"「{mark.quote}」{note}", "body", BODY_PT)
+                b.simple(f"{quoted(mark.quote)}{note}", "body", BODY_PT)
         if progress is not None:
             progress(number, len(document.articles))
     return table, starts

@@ -117,8 +117,8 @@ def add_many_articles(db: Database, count: int, paragraphs: int = 12) -> list[in
 # What every export must show for the sample articles, written out by hand.
 SOURCES = [
     "（来源：《科技情报参考》2023年第8期）",
-    "（来源：《科技情报参考》2024年（期数未标注））",
-    "（来源：期号未标注）",
+    "（来源：《科技情报参考》2024年，期数不详）",
+    "（来源：刊名、期号不详）",
 ]
 
 

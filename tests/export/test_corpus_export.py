@@ -72,3 +72,13 @@ def test_every_corpus_article_copies_back_exactly_from_the_pdf(corpus_archive, t
     for dash in DASHES:
         assert text.count(dash) >= sum(squeeze(b).count(dash) for _, b in _texts(archive, ids))
     assert "⸺" not in text and "⸻" not in text
+
+
+def test_the_article_printed_in_two_issues_is_warned_about(corpus_archive, tmp_path) -> None:
+    archive, ids = corpus_archive
+    warnings = []
+    export_brief(
+        archive.db, tmp_path / "all.md", "md", article_ids=ids, title="全部", warn=warnings.append
+    )
+    assert len(warnings) == 1
+    assert "南京市" in str(warnings[0])
