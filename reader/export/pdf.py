@@ -41,6 +41,7 @@ LINE_PITCH_PT = 28.9
 _UNMAPPED_GLYPH_FEATURES = ("ccmp", "locl", "liga", "clig", "calt", "dlig")
 _FAMILIES = {
     "body": "Reader Body CJK",
+    "kai": "Reader Kai CJK",
     "title": "Reader Title CJK",
     "heading": "Reader Heading CJK",
 }
@@ -234,7 +235,7 @@ def _build(
             page_break=True,
         )
         for text in document.preface:
-            b.simple(text, "body", BODY_PT)
+            b.simple(text, "kai", BODY_PT)
     b.simple(
         CONTENTS_TITLE,
         "title",
@@ -247,7 +248,8 @@ def _build(
     )
     table = b.contents_table([a.title for a in document.articles])
     starts: list[int] = []
-    heading_fonts = {1: ("heading", False), 2: ("body", False), 3: ("body", True)}
+    # GB/T 9704's sub-heads: 一、黑体 （一）楷体 (1)仿宋加粗.
+    heading_fonts = {1: ("heading", False), 2: ("kai", False), 3: ("body", True)}
     body_fmt = b.char_format("body", BODY_PT)
     for number, article in enumerate(document.articles, start=1):
         starts.append(
@@ -261,12 +263,12 @@ def _build(
                 page_break=True,
             )
         )
-        b.simple(article.source, "body", BODY_PT, align="center", indent_em=0, after=LINE_PITCH_PT)
+        b.simple(article.source, "kai", BODY_PT, align="center", indent_em=0, after=LINE_PITCH_PT)
         if article.editor_note:
             b.block(
                 [
                     (EDITOR_NOTE_LABEL, b.char_format("heading", BODY_PT)),
-                    (article.editor_note, body_fmt),
+                    (article.editor_note, b.char_format("kai", BODY_PT)),
                 ],
                 b.block_format(),
             )
@@ -286,12 +288,12 @@ def _build(
         if article.notes:
             b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
             for note in article.notes:
-                b.simple(note, "body", BODY_PT)
+                b.simple(note, "kai", BODY_PT)
         if article.highlights:
             b.simple(HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
             for mark in article.highlights:
                 note = f"（{mark.note}）" if mark.note else ""
-                b.simple(f"{quoted(mark.quote)}{note}", "body", BODY_PT)
+                b.simple(f"{quoted(mark.quote)}{note}", "kai", BODY_PT)
         if progress is not None:
             progress(number, len(document.articles))
     return table, starts
@@ -352,6 +354,7 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.title)
+    writer.setAuthor(document.compiler or "")
     writer.setCreator("reader")
 
     width = mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"])
@@ -397,9 +400,15 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
             painter.restore()
             if page:  # the cover carries no number
                 painter.setFont(footer_font)
+                # As GB/T 9704 sets them: odd pages right, even pages left, one character in.
+                inset = pt(FOOTER_PT)
                 footer = QRectF(
-                    0, mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7), mm(PAGE_MM[0]), pt(24)
+                    mm(MARGINS_MM["left"]) + inset,
+                    mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7),
+                    mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) - 2 * inset,
+                    pt(24),
                 )
-                painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter), f"— {page + 1} —")
+                side = Qt.AlignmentFlag.AlignRight if page % 2 == 0 else Qt.AlignmentFlag.AlignLeft
+                painter.drawText(footer, int(side), f"— {page + 1} —")
     finally:
         painter.end()
