@@ -26,6 +26,7 @@ from reader.export.model import (
     Progress,
     quoted,
 )
+from reader.export.titles import balanced_title_lines
 
 # QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is set to,
 # and QTextDocument scales margins, indents and line heights by physical dpi / 96: at 1200
@@ -34,6 +35,8 @@ DPI = 1200
 PAGE_MM = (210.0, 297.0)
 MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
 BODY_PT, TITLE_PT, COVER_PT, FOOTER_PT = 16.0, 22.0, 26.0, 14.0
+# Room kept right of a contents entry's last line for its leaders and page number, in em.
+CONTENTS_NUMBER_EM = 3
 LINE_PITCH_PT = 28.9
 # Features that swap a glyph for one the font's character map does not list: Qt then has
 # no character to write for it in the text layer, and it vanishes on copy. Noto CJK's
@@ -106,6 +109,7 @@ class _Builder:
 
     doc: Any
     families: dict[str, str]
+    width: float  # of the text block, in device pixels
 
     def __post_init__(self) -> None:
         from PySide6.QtGui import QTextCursor
@@ -172,36 +176,30 @@ class _Builder:
             [(text, self.char_format(role, size))], self.block_format(size=size, **block)
         )
 
-    def contents_table(self, titles: list[str]) -> Any:
-        from PySide6.QtGui import QTextCharFormat, QTextFrameFormat, QTextLength, QTextTableFormat
+    def contents_entries(self, titles: list[str]) -> list[int]:
+        """One block per contents entry: the number, a tab, the title hanging after it,
+        and room on the right for the leaders and page number painted later."""
+        from PySide6.QtGui import QTextOption
 
-        table_format = QTextTableFormat()
-        table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-        table_format.setBorder(0)
-        table_format.setCellPadding(fmt_len(2))
-        table_format.setCellSpacing(0)
-        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table_format.setColumnWidthConstraints(
-            [
-                QTextLength(QTextLength.Type.PercentageLength, 90),
-                QTextLength(QTextLength.Type.PercentageLength, 10),
-            ]
-        )
-        table = self.cursor.insertTable(len(titles), 2, table_format)
+        hang = pt(BODY_PT * (2.5 if len(titles) >= 10 else 2))
+        positions = []
         entry = self.char_format("body", BODY_PT)
-        for row, title in enumerate(titles):
-            left = table.cellAt(row, 0).firstCursorPosition()
-            left.setBlockFormat(self.block_format(align="left", indent_em=0))
-            left.insertText(f"{row + 1}. {title}", entry)
-            cell = table.cellAt(row, 1)
-            cell_format = cell.format().toTableCellFormat()
-            # The page number stands on the entry's last line, as in a printed contents.
-            cell_format.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBottom)
-            cell.setFormat(cell_format)
-            right = cell.firstCursorPosition()
-            right.setBlockFormat(self.block_format(align="right", indent_em=0))
-        self.cursor.movePosition(self.cursor.MoveOperation.End)
-        return table
+        for number, title in enumerate(titles, start=1):
+            fmt = self.block_format(align="left", indent_em=0)
+            fmt.setLeftMargin(hang)  # device pixels, like the indent
+            fmt.setTextIndent(-hang)
+            fmt.setRightMargin(pt(BODY_PT * CONTENTS_NUMBER_EM))
+            # The title starts where its later lines do: at the tab, which stands at the
+            # left margin the negative first-line indent reaches back from.
+            fmt.setTabPositions(
+                [QTextOption.Tab(fmt_len(hang * 72 / DPI), QTextOption.TabType.LeftTab)]
+            )
+            lines = balanced_title_lines(
+                title, int((self.width - hang) / pt(BODY_PT)) - CONTENTS_NUMBER_EM
+            )
+            text = "\u2028".join(lines)  # a line break within the entry
+            positions.append(self.block([(f"{number}.\t{text}", entry)], fmt))
+        return positions
 
 
 def _build(
@@ -246,7 +244,7 @@ def _build(
         after=LINE_PITCH_PT,
         page_break=True,
     )
-    table = b.contents_table([a.title for a in document.articles])
+    entries = b.contents_entries([a.title for a in document.articles])
     starts: list[int] = []
     # GB/T 9704's sub-heads: 一、黑体 （一）楷体 (1)仿宋加粗.
     heading_fonts = {1: ("heading", False), 2: ("kai", False), 3: ("body", True)}
@@ -296,7 +294,7 @@ def _build(
                 b.simple(f"{quoted(mark.quote)}{note}", "kai", BODY_PT)
         if progress is not None:
             progress(number, len(document.articles))
-    return table, starts
+    return entries, starts
 
 
 def _page_of(doc: Any, position: int, page_height: float) -> int:
@@ -308,6 +306,53 @@ def _page_of(doc: Any, position: int, page_height: float) -> int:
     line = block.layout().lineAt(0)
     middle = top + line.y() + line.height() / 2 if line.isValid() else top
     return int(middle // page_height) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Leader:
+    """Where a contents entry's dots and page number go (document coordinates)."""
+
+    page: int  # 0-based page the entry's last line is on
+    baseline: float
+    start: float  # end of the title's last line
+    end: float  # right edge of the text block
+    number: str
+    entry_top: float
+    entry_bottom: float
+
+
+def _leader(doc: Any, position: int, number: int, width: float, page_height: float) -> _Leader:
+    block = doc.findBlock(position)
+    origin = doc.documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+    middle = origin.top() + last.y() + last.height() / 2
+    return _Leader(
+        page=int(middle // page_height),
+        baseline=origin.top() + last.y() + last.ascent(),
+        start=origin.left() + last.x() + last.naturalTextWidth(),
+        end=width,
+        number=str(number),
+        entry_top=origin.top() + first.y(),
+        entry_bottom=origin.top() + last.y() + last.height(),
+    )
+
+
+def _draw_leader(painter: Any, leader: _Leader) -> None:
+    """Dots from the title to the page number, which stands flush right."""
+    from PySide6.QtCore import QPointF
+
+    metrics = painter.fontMetrics()
+    number_width = metrics.horizontalAdvance(leader.number)
+    dot = metrics.horizontalAdvance(".")
+    gap = pt(BODY_PT) / 4
+    room = leader.end - number_width - gap - (leader.start + gap)
+    dots = max(0, int(room // dot))
+    if dots:
+        # Right-aligned, so the dots of every entry line up in one column.
+        x = leader.end - number_width - gap - dots * dot
+        painter.drawText(QPointF(x, leader.baseline), "." * dots)
+    painter.drawText(QPointF(leader.end - number_width, leader.baseline), leader.number)
 
 
 def _lines_by_page(doc: Any, page_height: float) -> dict[int, list[tuple[Any, Any]]]:
@@ -368,18 +413,20 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     default_font.setPointSizeF(BODY_PT)
     doc.setDefaultFont(default_font)
 
-    builder = _Builder(doc, families)
+    builder = _Builder(doc, families, width)
     # One edit block: Qt lays the document out once at its end, not after every insertion.
     builder.cursor.beginEditBlock()
-    table, starts = _build(builder, document, progress)
+    entries, starts = _build(builder, document, progress)
     builder.cursor.endEditBlock()
     pages = [_page_of(doc, position, height) for position in starts]
-    page_fmt = builder.char_format("body", BODY_PT)
-    builder.cursor.beginEditBlock()
-    for row, page in enumerate(pages):
-        cell = table.cellAt(row, 1).firstCursorPosition()
-        cell.insertText(str(page), page_fmt)
-    builder.cursor.endEditBlock()
+    leaders = [
+        _leader(doc, position, page, width, height)
+        for position, page in zip(entries, pages, strict=True)
+    ]
+    leader_font = QFont(families["body"])
+    leader_font.setPointSizeF(BODY_PT)
+    for tag in _UNMAPPED_GLYPH_FEATURES:
+        leader_font.setFeature(QFont.Tag(tag), 0)
 
     footer_font = QFont(families["body"])
     footer_font.setPointSizeF(FOOTER_PT)
@@ -397,6 +444,10 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
             painter.translate(mm(MARGINS_MM["left"]), mm(MARGINS_MM["top"]) - page * height)
             for line, origin in lines.get(page, []):
                 line.draw(painter, origin)
+            painter.setFont(leader_font)
+            for leader in leaders:
+                if leader.page == page:
+                    _draw_leader(painter, leader)
             painter.restore()
             if page:  # the cover carries no number
                 painter.setFont(footer_font)

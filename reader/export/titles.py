@@ -18,6 +18,9 @@ from reader.export.pagination import text_width
 _CLOSING = set("，。、；：！？”’）》〉」』】〕…—,.;:!?)]}%")
 _OPENING = set("“‘（《〈「『【〔([{")
 
+_PAIR_OPENING = set("“‘《（「『【〔")
+_PAIR_CLOSING = set("”’》）」』】〕")
+
 Words = Callable[[str], Iterable[str]]
 
 
@@ -33,12 +36,27 @@ def _breaks(title: str, words: Words) -> list[int]:
     for word in words(title):
         at += len(word)
         positions.append(at)
+    inside = _inside_pairs(title)
     allowed = []
     for position in positions[:-1]:
-        if title[position] in _CLOSING or title[position - 1] in _OPENING:
+        if title[position] in _CLOSING or title[position - 1] in _OPENING or inside[position]:
             continue
         allowed.append(position)
     return allowed
+
+
+def _inside_pairs(title: str) -> list[bool]:
+    """For each offset, whether it falls inside “…”, 《…》 or （…） (a break there splits
+    a quoted phrase or a name)."""
+    depth, inside = 0, []
+    for char in title:
+        inside.append(depth > 0)
+        if char in _PAIR_OPENING:
+            depth += 1
+        elif char in _PAIR_CLOSING and depth:
+            depth -= 1
+    inside.append(False)
+    return inside
 
 
 def balanced_title_lines(title: str, per_line: int, words: Words | None = None) -> list[str]:
@@ -82,6 +100,8 @@ def _best_split(
             if k == lines and end != len(title):
                 continue
             penalty = 0.0 if end == len(title) or end in preferred else per_line**2
+            if title[end - 1] == " ":  # a space in a title is where its author breaks it
+                penalty -= per_line
             for j in range(i):
                 if cost[k - 1][j] == infinity:
                     continue

@@ -82,3 +82,30 @@ def test_the_article_printed_in_two_issues_is_warned_about(corpus_archive, tmp_p
     )
     assert len(warnings) == 1
     assert "南京市" in str(warnings[0])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_the_pdf_contents_has_leaders_hanging_indents_and_no_stranded_characters(
+    corpus_archive, tmp_path
+) -> None:
+    archive, ids = corpus_archive
+    out = export_brief(archive.db, tmp_path / "all.pdf", "pdf", article_ids=ids, title="全部")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    contents = [p for p in pages[1:4] if "目" in p or re.search(r"\.{3,}\s*\d+\s*$", p, re.M)]
+    lines = [line for page in contents for line in page.splitlines() if line.strip()]
+    entries = [line for line in lines if re.match(r"\s*\d+\.\s", line)]
+    assert len(entries) == 33
+    ends = [line for line in lines if re.search(r"\.{3,}\s*\d+\s*$", line)]
+    assert len(ends) == 33  # every entry ends in leaders and its page number
+    starts = {len(line) - len(line.lstrip()) for line in entries}
+    continued = [line for line in lines if line not in entries and not FOOTER.search(line)]
+    continued = [line for line in continued if "目" not in line]
+    # Later lines of an entry start under its title, not under its number.
+    assert continued and all(len(line) - len(line.lstrip()) > max(starts) for line in continued), (
+        continued
+    )
+    for line in continued:
+        text = re.sub(r"\.{3,}\s*\d+\s*$", "", line).strip()
+        assert len(text) >= 4, line  # no title wraps a character or two onto a line

@@ -80,7 +80,7 @@ def test_pdf_contents_page_numbers_lead_to_the_articles(brief_pdf):
     for number, article in enumerate(expected, start=1):
         after = re.escape(f"{number + 1}.") if number < len(expected) else "—"
         entry = re.search(
-            re.escape(f"{number}.{squeeze(article.title)}") + rf"(\d+){after}", contents
+            re.escape(f"{number}.{squeeze(article.title)}") + rf"\.*(\d+){after}", contents
         )
         assert entry is not None, article.title
         page = squeeze(pages[int(entry.group(1)) - 1])
