@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the reader and its tests use, where this machine lets us:
-# a CJK font (fonts-noto-cjk) and poppler-utils. Quiet and idempotent; never fails the build.
+# CJK fonts (fonts-noto-cjk, a 楷体) and poppler-utils. Quiet and idempotent; never fails the build.
 set -u
 need=()
 fc-list 2>/dev/null | grep -qi "Noto.*CJK" || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# A 楷体 (AR PL KaitiM GB, Arphic Public License: embeddable) for PDF source lines and notes.
+fc-list 2>/dev/null | grep -qi "gkai00mp" || need+=(fonts-arphic-gkai00mp)
 # Qt 6.5+ needs libxcb-cursor0 for its xcb platform (a real window, or Xvfb for screenshots).
 ldconfig -p 2>/dev/null | grep -q libxcb-cursor || need+=(libxcb-cursor0)
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -304,6 +305,7 @@ def run_export(args: argparse.Namespace) -> int:
                 include_notes=args.include_notes,
                 include_highlights=args.include_highlights,
                 progress=progress,
+                warn=lambda warning: print(f"warning: {warning}", file=sys.stderr),
             ),
         )
     except ExportError as error:

@@ -15,7 +15,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reader.briefs import BriefRef, get_brief
-from reader.export.model import Document, ExportError, Progress, build_document
+from reader.export.model import (
+    Document,
+    ExportError,
+    Progress,
+    build_document,
+    repeated_articles,
+)
+from reader.messages import Message
 
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "md": ".md"}
 _SUFFIX_FORMATS = {
@@ -36,6 +43,7 @@ __all__ = [
     "document_for_brief",
     "export_brief",
     "format_for_path",
+    "repeated_articles",
     "write_document",
 ]
 
@@ -57,28 +65,55 @@ def write_document(
             Chinese font on this machine.
     """
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        raise ExportError("export.unknown_format", fmt=fmt, choices=", ".join(FORMATS))
     target = Path(path)
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
+        raise ExportError("export.is_folder", path=str(target))
     if not target.parent.is_dir():
-        raise ExportError(f"{target.parent} does not exist")
+        raise ExportError("export.no_folder", path=str(target.parent))
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.stem}.", suffix=FORMATS[fmt], dir=target.parent
         )
     except OSError as error:
-        raise ExportError(f"cannot write in {target.parent}: {error.strerror}") from error
+        raise ExportError(
+            "export.cannot_write_in", path=str(target.parent), reason=error.strerror or str(error)
+        ) from error
     os.close(handle)
     partial = Path(temporary)
     try:
         _writer(fmt)(document, partial, progress)
+        # mkstemp makes the file private (0600): give it the mode any new file gets, so
+        # colleagues can open it from a shared folder (0644 under umask 022).
+        os.chmod(partial, 0o666 & ~_umask())
         os.replace(partial, target)
     except OSError as error:
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from error
+        raise _write_error(error, target, partial) from error
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it (changing it is process-wide, threads race)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_error(error: OSError, target: Path, partial: Path) -> ExportError:
+    """Say which file failed: the one being written, or one the writer needed to read."""
+    reason = error.strerror or str(error)
+    culprit = error.filename
+    if culprit is None or Path(culprit) in (target, partial) or Path(culprit) == target.parent:
+        return ExportError("export.cannot_write", path=str(target), reason=reason)
+    return ExportError("export.cannot_read", target=str(target), path=str(culprit), reason=reason)
 
 
 Writer = Callable[[Document, Path, "Progress | None"], None]
@@ -150,6 +185,7 @@ def export_brief(
     include_notes: bool = False,
     include_highlights: bool = False,
     progress: Progress | None = None,
+    warn: Callable[[Message], None] | None = None,
 ) -> Path:
     """Export a saved brief, or the articles ``article_ids`` in that order, to ``path``.
 
@@ -158,13 +194,14 @@ def export_brief(
             override what the brief says only when given.
         article_ids: articles to export when no brief is named.
         progress: called as ``progress(done, total)`` while articles are written.
+        warn: called with a warning the editor should see (the same article twice).
 
     Raises:
         reader.briefs.BriefError: no such brief.
         ExportError: nothing to export, unknown ids, or the file cannot be written.
     """
     if brief is not None and article_ids:
-        raise ExportError("name a brief or list article ids, not both")
+        raise ExportError("export.brief_and_ids")
     if brief is not None:
         document = document_for_brief(
             db,
@@ -187,4 +224,7 @@ def export_brief(
             include_notes=include_notes,
             include_highlights=include_highlights,
         )
+    if warn is not None:
+        for warning in repeated_articles(document):
+            warn(warning)
     return write_document(document, path, fmt, progress)

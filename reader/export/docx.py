@@ -10,6 +10,7 @@ Every run and every style names its East Asian font (``w:eastAsia``): python-doc
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from reader.export.docx_properties import set_properties
 from reader.export.model import (
     CONTENTS_TITLE,
     EDITOR_NOTE_LABEL,
@@ -32,13 +34,27 @@ from reader.export.model import (
     Document,
     ExportArticle,
     Progress,
+    quoted,
 )
 from reader.export.pagination import MM_TO_PT, PageGeometry, estimate_article_pages
+from reader.export.titles import balanced_title_lines
 from reader.paths import resource_path
 
 STYLE_FILE = "docx_style.json"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# What follows w:snapToGrid in a w:pPr (the schema fixes the order of its children).
+_AFTER_SNAP_TO_GRID = (
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+# What follows w:spacing in a w:rPr.
+_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+    "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
 # Sub-heading level -> (style, font role, bold) after GB/T 9704: 一、黑体 （一）楷体 (1)仿宋加粗.
 _SUBHEADINGS = {
     1: ("Heading 2", "heading", False),
@@ -56,6 +72,7 @@ class HouseStyle:
     fonts: dict[str, dict[str, str]]
     sizes: dict[str, float]
     toc_levels: str
+    grid: dict[str, int]
 
     @property
     def geometry(self) -> PageGeometry:
@@ -84,6 +101,7 @@ def load_house_style() -> HouseStyle:
         fonts=data["fonts"],
         sizes=data["sizes"],
         toc_levels=data["toc_levels"],
+        grid=data["grid"],
     )
 
 
@@ -122,11 +140,27 @@ class _DocxWriter:
         section.left_margin, section.right_margin = Mm(p["left"]), Mm(p["right"])
         section.footer_distance = Mm(p["footer"])
         section.different_first_page_header_footer = True  # no page number on the cover
-        # No line grid (w:type): every style has an exact line pitch already, and
-        # LibreOffice would snap a 22 pt title line to two grid lines.
-        grid = section._sectPr.find(qn("w:docGrid"))
-        if grid is not None:
-            grid.set(qn("w:linePitch"), str(round(self.house.line_pitch * 20)))
+        self._setup_grid(section)
+
+    def _setup_grid(self, section: Any) -> None:
+        """GB/T 9704's 22 lines of 28 characters at 3号: a line and character grid.
+
+        The character pitch is the body size plus ``w:charSpace`` (in 1/4096 pt), so 28
+        characters fill the 156 mm line exactly: Word and WPS use it for what the editor
+        types. The brief's own paragraphs opt out of it (``w:snapToGrid`` off) and get the
+        same 22 × 28 from their exact line pitch and a character spacing (:meth:`_fit_chars`):
+        LibreOffice sets a character-grid line in cells as tall as a line, 14 characters.
+        """
+        sectpr = section._sectPr
+        grid = sectpr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = OxmlElement("w:docGrid")
+            sectpr.append(grid)
+        width = self.house.geometry.width
+        pitch = width / self.house.grid["chars"]
+        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:linePitch"), str(round(self.house.line_pitch * 20)))
+        grid.set(qn("w:charSpace"), str(round((pitch - self.house.sizes["body"]) * 4096)))
 
     def _style(self, name: str, role: str, size: float, **options: Any) -> Any:
         styles = self.doc.styles
@@ -147,6 +181,10 @@ class _DocxWriter:
         fmt.space_after = Pt(options.get("after", 0))
         fmt.page_break_before = options.get("page_break", False)
         fmt.keep_with_next = options.get("keep_next", False)
+        if not options.get("grid", False):
+            snap = OxmlElement("w:snapToGrid")
+            snap.set(qn("w:val"), "0")
+            style.element.get_or_add_pPr().insert_element_before(snap, *_AFTER_SNAP_TO_GRID)
         indent = options.get("indent", 2)
         fmt.first_line_indent = Pt(indent * size)
         ind = style.element.get_or_add_pPr().find(qn("w:ind"))
@@ -155,6 +193,16 @@ class _DocxWriter:
             ind.set(qn("w:firstLineChars"), str(indent * 100))
         self._style_ids[name] = style.style_id
         return style
+
+    def _fit_chars(self, style: Any) -> None:
+        """Tighten the spacing of the body's characters so that 28 fit in a line, and not
+        29, in every program (midway: programs round lengths and justify differently)."""
+        width, chars = self.house.geometry.width, self.house.grid["chars"]
+        pitch = (width / chars + width / (chars + 1)) / 2
+        spacing = OxmlElement("w:spacing")
+        twentieths = math.floor((pitch - self.house.sizes["body"]) * 20)
+        spacing.set(qn("w:val"), str(twentieths))
+        style.element.get_or_add_rPr().insert_element_before(spacing, *_AFTER_SPACING)
 
     def _setup_styles(self) -> None:
         h, sizes = self.house, self.house.sizes
@@ -168,7 +216,12 @@ class _DocxWriter:
             lang = OxmlElement("w:lang")
             rpr_default.append(lang)
         lang.set(qn("w:eastAsia"), "zh-CN")
-        self._style("Normal", "body", body)
+        # The character grid's pitch counts from the default size: make it the body's 3号.
+        for tag in ("w:sz", "w:szCs"):
+            size = rpr_default.find(qn(tag))
+            if size is not None:
+                size.set(qn("w:val"), str(round(body * 2)))
+        self._fit_chars(self._style("Normal", "body", body))
         self._style(
             "Brief Cover Title",
             "title",
@@ -214,7 +267,14 @@ class _DocxWriter:
         toc.paragraph_format.tab_stops.add_tab_stop(
             width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
         )
-        self._style("Footer", "page_number", sizes["page_number"], align=center, indent=0, pitch=20)
+        self._style(
+            "Footer",
+            "page_number",
+            sizes["page_number"],
+            align=center,
+            indent=0,
+            pitch=20,
+        )
         # Every other style still names theme fonts: point them at the body face too.
         for style in self.doc.styles.element.findall(qn("w:style")):
             rpr = style.find(qn("w:rPr"))
@@ -295,8 +355,18 @@ class _DocxWriter:
 
     # Parts of the brief -------------------------------------------------------------
 
+    def _title(self, text: str, style: str, size: float) -> DocxParagraph:
+        """A title set in balanced lines broken at word boundaries (w:br between them)."""
+        paragraph = self._add_paragraph(style)
+        per_line = math.floor(self.house.geometry.width / size)
+        for number, line in enumerate(balanced_title_lines(text, per_line)):
+            run = self._run(paragraph, line, "title")
+            if number:
+                run._r.insert(run._r.index(run._r.find(qn("w:t"))), OxmlElement("w:br"))
+        return paragraph
+
     def cover(self, document: Document) -> None:
-        self._paragraph(document.title, "Brief Cover Title", "title")
+        self._title(document.title, "Brief Cover Title", self.house.sizes["cover_title"])
         if document.subtitle:
             self._paragraph(document.subtitle, "Brief Subtitle", "kai")
         elif document.compiler or document.date:
@@ -328,7 +398,7 @@ class _DocxWriter:
                 self._field_char(entry, "end", "body")
 
     def article(self, index: int, article: ExportArticle) -> None:
-        heading = self._paragraph(article.title, "Heading 1", "title")
+        heading = self._title(article.title, "Heading 1", self.house.sizes["title"])
         self._bookmark_around(heading, _bookmark_name(index))
         self._paragraph(article.source, "Brief Source", "kai")
         if article.editor_note:
@@ -353,23 +423,34 @@ class _DocxWriter:
         if article.highlights:
             self._paragraph(HIGHLIGHTS_LABEL, "Brief Label", "heading")
             for mark in article.highlights:
-                line = self._paragraph(f"「{mark.quote}」", "Brief Note", "kai")
+                line = self._paragraph(quoted(mark.quote), "Brief Note", "kai")
                 if mark.note:
                     self._run(line, f"（{mark.note}）", "kai")
 
     def page_numbers(self) -> None:
-        footer = self.doc.sections[0].footer
-        paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        paragraph.style = self.doc.styles["Footer"]
-        self._run(paragraph, "— ", "page_number")
-        self._field(paragraph, "PAGE", "1", "page_number")
-        self._run(paragraph, " —", "page_number")
-
-    def core_properties(self, document: Document) -> None:
-        props = self.doc.core_properties
-        props.title = document.title
-        props.subject = document.subtitle or ""
-        props.author = document.compiler or ""
+        """``— N —`` in 4号 宋体 (digits too), odd pages right and even pages left, one
+        character in from the edge of the text block; none on the cover."""
+        section = self.doc.sections[0]
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        size = self.house.sizes["page_number"]
+        for footer, align in (
+            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            paragraph._p.style = self._style_ids["Footer"]
+            fmt = paragraph.paragraph_format
+            fmt.alignment = align
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                fmt.right_indent = Pt(size)
+            else:
+                fmt.left_indent = Pt(size)
+            ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
+            side = "rightChars" if align == WD_ALIGN_PARAGRAPH.RIGHT else "leftChars"
+            ind.set(qn(f"w:{side}"), "100")
+            self._run(paragraph, "— ", "page_number")
+            self._field(paragraph, "PAGE", "1", "page_number")
+            self._run(paragraph, " —", "page_number")
 
 
 def _bookmark_name(index: int) -> str:
@@ -389,5 +470,5 @@ def write_docx(document: Document, path: Path, progress: Progress | None = None)
         if progress is not None:
             progress(index + 1, total)
     writer.page_numbers()
-    writer.core_properties(document)
+    set_properties(writer.doc, document)
     writer.doc.save(str(path))

@@ -25,31 +25,42 @@ from reader.paths import cache_dir
 FONT_DIRS_ENV = "READER_FONT_DIRS"
 """Folders (separated by os.pathsep) to look for Chinese fonts in, instead of the system's."""
 
-NO_FONT_MESSAGE = (
-    "no Chinese font found: install fonts-noto-cjk (Debian/Ubuntu: sudo apt install "
-    "fonts-noto-cjk; Fedora: google-noto-serif-cjk-fonts) or another Chinese font, "
-    "then export again"
-)
 # Bump when the derived font changes, so stale cached copies are not used.
 _DERIVATION_VERSION = "1"
 
-# Files known to hold Simplified Chinese faces, best first, per role.
+# Files known to hold Simplified Chinese faces, best first, per role of the house style:
+# a 仿宋 body, 楷体 for source lines and notes, 黑体 for headings, a bold 宋体 for titles;
+# Noto CJK (SIL OFL) when the face of the role is absent. Only faces whose licence lets
+# a document embed them: Windows' and macOS's own (installable embedding), Arphic's AR PL
+# faces (Arphic Public License), LXGW WenKai and Noto CJK (SIL OFL).
+_NOTO_SERIF = (
+    "NotoSerifCJK-Regular.ttc",
+    "NotoSerifCJKsc-Regular.otf",
+    "SourceHanSerif-Regular.ttc",
+)
+_NOTO_SANS = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "SourceHanSansSC-Regular.otf")
 _CANDIDATES: dict[str, tuple[str, ...]] = {
     "body": (
-        "NotoSerifCJK-Regular.ttc",
-        "NotoSerifCJKsc-Regular.otf",
-        "SourceHanSerif-Regular.ttc",
-        "SourceHanSerifSC-Regular.otf",
         "simfang.ttf",
+        "STFANGSO.TTF",
+        "Fangsong.ttf",
+        *_NOTO_SERIF,
+        "SourceHanSerifSC-Regular.otf",
         "simsun.ttc",
         "Songti.ttc",
-        "NotoSansCJK-Regular.ttc",
-        "NotoSansCJKsc-Regular.otf",
-        "SourceHanSansSC-Regular.otf",
+        *_NOTO_SANS,
         "msyh.ttc",
         "wqy-zenhei.ttc",
         "wqy-microhei.ttc",
         "DroidSansFallbackFull.ttf",
+    ),
+    "kai": (
+        "simkai.ttf",
+        "STKAITI.TTF",
+        "Kaiti.ttc",
+        "gkai00mp.ttf",
+        "LXGWWenKai-Regular.ttf",
+        "ukai.ttc",
     ),
     "title": (
         "NotoSerifCJK-Bold.ttc",
@@ -58,13 +69,13 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
         "SourceHanSerifSC-Bold.otf",
     ),
     "heading": (
+        "simhei.ttf",
+        "STHeiti Medium.ttc",
         "NotoSansCJK-Bold.ttc",
         "NotoSansCJKsc-Bold.otf",
         "SourceHanSansSC-Bold.otf",
-        "simhei.ttf",
         "msyhbd.ttc",
-        "NotoSansCJK-Regular.ttc",
-        "NotoSansCJKsc-Regular.otf",
+        *_NOTO_SANS,
     ),
 }
 
@@ -126,7 +137,7 @@ def _fontconfig_chinese_font() -> Path | None:
 
 
 def find_chinese_fonts(dirs: Sequence[Path] | None = None) -> dict[str, FontChoice]:
-    """Font files for the roles body, title and heading (the last two fall back to body).
+    """Font files for the roles body, kai, title and heading (each falls back to body).
 
     Raises:
         ExportError: no Chinese font at all (the message says what to install).
@@ -143,8 +154,9 @@ def find_chinese_fonts(dirs: Sequence[Path] | None = None) -> dict[str, FontChoi
     if "body" not in chosen:
         fallback = None if explicit else _fontconfig_chinese_font()
         if fallback is None:
-            raise ExportError(NO_FONT_MESSAGE)
+            raise ExportError("export.no_font")
         chosen["body"] = FontChoice(fallback, simplified_chinese_face(fallback))
+    chosen.setdefault("kai", chosen["body"])
     chosen.setdefault("title", chosen["body"])
     chosen.setdefault("heading", chosen["title"])
     return chosen
@@ -203,7 +215,7 @@ def derived_font(choice: FontChoice, family: str) -> Path:
             font.save(str(partial))
         os.replace(partial, target)
     except Exception as error:  # fontTools raises many kinds on a damaged font
-        raise ExportError(f"{choice.path}: cannot use this font ({error})") from error
+        raise ExportError("export.bad_font", path=str(choice.path), detail=str(error)) from error
     return target
 
 

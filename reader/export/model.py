@@ -11,9 +11,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from pathlib import PurePath
 
 from sqlite_utils import Database
 
+from reader.messages import Message, ReaderError, message
 from reader.store.issues import get_articles, get_issue
 from reader.store.records import IssueRecord
 
@@ -39,8 +41,8 @@ _MAX_HEADING_LENGTH = 60
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-class ExportError(Exception):
-    """An export that cannot be done; the message says why, for the user."""
+class ExportError(ReaderError):
+    """An export that cannot be done; its code (``export.*``) says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +135,49 @@ def classify_paragraph(text: str) -> Paragraph:
 
 
 def source_line(issue: IssueRecord | None) -> str:
-    """（来源：《科技情报参考》2023年第8期）, naming what is known of the issue."""
+    """（来源：《科技情报参考》2023年第8期）, naming what is known of the issue.
+
+    What is not known is said to be unknown (不详) after what is: the series, else who
+    edited it, else the file it came from, so that a reader can still trace the article.
+    """
     if issue is None:
-        return "（来源：期号未标注）"
+        return "（来源：刊名、期号不详）"
     series = f"《{issue.series}》" if issue.series else ""
     year = f"{issue.year}年" if issue.year is not None else ""
     number = f"第{issue.issue_no}期" if issue.issue_no is not None else ""
-    if not (year or number):
-        where = f"{series}（期号未标注）" if series else "期号未标注"
-    elif not number:
-        where = f"{series}{year}（期数未标注）"
-    else:
+    if number:
         where = f"{series}{year}{number}"
+    elif year:
+        where = f"{series}{year}，期数不详"
+    elif series:
+        where = f"{series}，年份、期号不详"
+    elif issue.editor_org:
+        where = f"{issue.editor_org}编印，刊名、期号不详"
+    elif issue.source_path:
+        where = f"{PurePath(issue.source_path).name}，刊名、期号不详"
+    else:
+        where = "刊名、期号不详"
     return f"（来源：{where}）"
+
+
+def repeated_articles(document: Document) -> list[Message]:
+    """A warning for each article that the brief holds more than once (the same text,
+    perhaps printed in two issues), naming its title and its places (1-based)."""
+    places: dict[str, list[int]] = {}
+    for number, article in enumerate(document.articles, start=1):
+        text = "".join("".join(p.text.split()) for p in article.paragraphs)
+        places.setdefault(text or f"#{article.article_id}", []).append(number)
+    titles = {number: article.title for number, article in enumerate(document.articles, 1)}
+    return [
+        message("export.repeated", title=titles[found[0]], places="、".join(map(str, found)))
+        for found in places.values()
+        if len(found) > 1
+    ]
+
+
+def quoted(text: str) -> str:
+    """A highlight as quoted in a mainland document: “…” (not 「…」)."""
+    return f"“{text}”"
 
 
 def today_label(today: Date | None = None) -> str:
@@ -192,12 +224,12 @@ def build_document(
     """
     wanted = list(article_ids)
     if not wanted:
-        raise ExportError("nothing to export: the brief has no articles")
+        raise ExportError("export.empty")
     records = get_articles(db, wanted)
     found = {record.id for record in records}
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise ExportError(f"no article with id {', '.join(missing)}")
+        raise ExportError("export.no_such_articles", ids=", ".join(missing))
     issues: dict[int, IssueRecord | None] = {}
     articles: list[ExportArticle] = []
     for record in records:

@@ -30,8 +30,11 @@ class PageGeometry:
 
 
 def text_width(text: str) -> float:
-    """Width of ``text`` in em: CJK and full-width characters 1, others about 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    """Width of ``text`` in em: CJK and full-width characters 1, others about 0.5.
+
+    Characters of ambiguous width (“ ” — …) are full width in a Chinese font.
+    """
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
 
 
 def line_count(text: str, size: float, width: float, indent_em: float = 0.0) -> int:

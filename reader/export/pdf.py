@@ -24,7 +24,9 @@ from reader.export.model import (
     Document,
     ExportError,
     Progress,
+    quoted,
 )
+from reader.export.titles import balanced_title_lines
 
 # QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is set to,
 # and QTextDocument scales margins, indents and line heights by physical dpi / 96: at 1200
@@ -33,13 +35,16 @@ DPI = 1200
 PAGE_MM = (210.0, 297.0)
 MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
 BODY_PT, TITLE_PT, COVER_PT, FOOTER_PT = 16.0, 22.0, 26.0, 14.0
+# Room kept right of a contents entry's last line for its leaders and page number, in em.
+CONTENTS_NUMBER_EM = 3
 LINE_PITCH_PT = 28.9
 # Features that swap a glyph for one the font's character map does not list: Qt then has
 # no character to write for it in the text layer, and it vanishes on copy. Noto CJK's
 # Latin 'locl' turns every "1" into such a glyph; ligatures do the same to "fi".
-_UNMAPPED_GLYPH_FEATURES = ("locl", "liga", "clig", "calt", "dlig")
+_UNMAPPED_GLYPH_FEATURES = ("ccmp", "locl", "liga", "clig", "calt", "dlig")
 _FAMILIES = {
     "body": "Reader Body CJK",
+    "kai": "Reader Kai CJK",
     "title": "Reader Title CJK",
     "heading": "Reader Heading CJK",
 }
@@ -92,7 +97,7 @@ def _register_fonts() -> dict[str, str]:
                 )
                 names = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
                 if not names:
-                    raise ExportError(f"{choice.path}: Qt cannot load this font")
+                    raise ExportError("export.qt_font", path=str(choice.path))
                 _registered[key] = names[0]
             families[role] = _registered[key]
     return families
@@ -104,6 +109,7 @@ class _Builder:
 
     doc: Any
     families: dict[str, str]
+    width: float  # of the text block, in device pixels
 
     def __post_init__(self) -> None:
         from PySide6.QtGui import QTextCursor
@@ -170,36 +176,30 @@ class _Builder:
             [(text, self.char_format(role, size))], self.block_format(size=size, **block)
         )
 
-    def contents_table(self, titles: list[str]) -> Any:
-        from PySide6.QtGui import QTextCharFormat, QTextFrameFormat, QTextLength, QTextTableFormat
+    def contents_entries(self, titles: list[str]) -> list[int]:
+        """One block per contents entry: the number, a tab, the title hanging after it,
+        and room on the right for the leaders and page number painted later."""
+        from PySide6.QtGui import QTextOption
 
-        table_format = QTextTableFormat()
-        table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-        table_format.setBorder(0)
-        table_format.setCellPadding(fmt_len(2))
-        table_format.setCellSpacing(0)
-        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        table_format.setColumnWidthConstraints(
-            [
-                QTextLength(QTextLength.Type.PercentageLength, 90),
-                QTextLength(QTextLength.Type.PercentageLength, 10),
-            ]
-        )
-        table = self.cursor.insertTable(len(titles), 2, table_format)
+        hang = pt(BODY_PT * (2.5 if len(titles) >= 10 else 2))
+        positions = []
         entry = self.char_format("body", BODY_PT)
-        for row, title in enumerate(titles):
-            left = table.cellAt(row, 0).firstCursorPosition()
-            left.setBlockFormat(self.block_format(align="left", indent_em=0))
-            left.insertText(f"{row + 1}. {title}", entry)
-            cell = table.cellAt(row, 1)
-            cell_format = cell.format().toTableCellFormat()
-            # The page number stands on the entry's last line, as in a printed contents.
-            cell_format.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBottom)
-            cell.setFormat(cell_format)
-            right = cell.firstCursorPosition()
-            right.setBlockFormat(self.block_format(align="right", indent_em=0))
-        self.cursor.movePosition(self.cursor.MoveOperation.End)
-        return table
+        for number, title in enumerate(titles, start=1):
+            fmt = self.block_format(align="left", indent_em=0)
+            fmt.setLeftMargin(hang)  # device pixels, like the indent
+            fmt.setTextIndent(-hang)
+            fmt.setRightMargin(pt(BODY_PT * CONTENTS_NUMBER_EM))
+            # The title starts where its later lines do: at the tab, which stands at the
+            # left margin the negative first-line indent reaches back from.
+            fmt.setTabPositions(
+                [QTextOption.Tab(fmt_len(hang * 72 / DPI), QTextOption.TabType.LeftTab)]
+            )
+            lines = balanced_title_lines(
+                title, int((self.width - hang) / pt(BODY_PT)) - CONTENTS_NUMBER_EM
+            )
+            text = "\u2028".join(lines)  # a line break within the entry
+            positions.append(self.block([(f"{number}.\t{text}", entry)], fmt))
+        return positions
 
 
 def _build(
@@ -233,7 +233,7 @@ def _build(
             page_break=True,
         )
         for text in document.preface:
-            b.simple(text, "body", BODY_PT)
+            b.simple(text, "kai", BODY_PT)
     b.simple(
         CONTENTS_TITLE,
         "title",
@@ -244,9 +244,10 @@ def _build(
         after=LINE_PITCH_PT,
         page_break=True,
     )
-    table = b.contents_table([a.title for a in document.articles])
+    entries = b.contents_entries([a.title for a in document.articles])
     starts: list[int] = []
-    heading_fonts = {1: ("heading", False), 2: ("body", False), 3: ("body", True)}
+    # GB/T 9704's sub-heads: 一、黑体 （一）楷体 (1)仿宋加粗.
+    heading_fonts = {1: ("heading", False), 2: ("kai", False), 3: ("body", True)}
     body_fmt = b.char_format("body", BODY_PT)
     for number, article in enumerate(document.articles, start=1):
         starts.append(
@@ -260,12 +261,12 @@ def _build(
                 page_break=True,
             )
         )
-        b.simple(article.source, "body", BODY_PT, align="center", indent_em=0, after=LINE_PITCH_PT)
+        b.simple(article.source, "kai", BODY_PT, align="center", indent_em=0, after=LINE_PITCH_PT)
         if article.editor_note:
             b.block(
                 [
                     (EDITOR_NOTE_LABEL, b.char_format("heading", BODY_PT)),
-                    (article.editor_note, body_fmt),
+                    (article.editor_note, b.char_format("kai", BODY_PT)),
                 ],
                 b.block_format(),
             )
@@ -285,15 +286,15 @@ def _build(
         if article.notes:
             b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
             for note in article.notes:
-                b.simple(note, "body", BODY_PT)
+                b.simple(note, "kai", BODY_PT)
         if article.highlights:
             b.simple(HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
             for mark in article.highlights:
                 note = f"（{mark.note}）" if mark.note else ""
-                b.simple(f"「{mark.quote}」{note}", "body", BODY_PT)
+                b.simple(f"{quoted(mark.quote)}{note}", "kai", BODY_PT)
         if progress is not None:
             progress(number, len(document.articles))
-    return table, starts
+    return entries, starts
 
 
 def _page_of(doc: Any, position: int, page_height: float) -> int:
@@ -305,6 +306,53 @@ def _page_of(doc: Any, position: int, page_height: float) -> int:
     line = block.layout().lineAt(0)
     middle = top + line.y() + line.height() / 2 if line.isValid() else top
     return int(middle // page_height) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Leader:
+    """Where a contents entry's dots and page number go (document coordinates)."""
+
+    page: int  # 0-based page the entry's last line is on
+    baseline: float
+    start: float  # end of the title's last line
+    end: float  # right edge of the text block
+    number: str
+    entry_top: float
+    entry_bottom: float
+
+
+def _leader(doc: Any, position: int, number: int, width: float, page_height: float) -> _Leader:
+    block = doc.findBlock(position)
+    origin = doc.documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+    middle = origin.top() + last.y() + last.height() / 2
+    return _Leader(
+        page=int(middle // page_height),
+        baseline=origin.top() + last.y() + last.ascent(),
+        start=origin.left() + last.x() + last.naturalTextWidth(),
+        end=width,
+        number=str(number),
+        entry_top=origin.top() + first.y(),
+        entry_bottom=origin.top() + last.y() + last.height(),
+    )
+
+
+def _draw_leader(painter: Any, leader: _Leader) -> None:
+    """Dots from the title to the page number, which stands flush right."""
+    from PySide6.QtCore import QPointF
+
+    metrics = painter.fontMetrics()
+    number_width = metrics.horizontalAdvance(leader.number)
+    dot = metrics.horizontalAdvance(".")
+    gap = pt(BODY_PT) / 4
+    room = leader.end - number_width - gap - (leader.start + gap)
+    dots = max(0, int(room // dot))
+    if dots:
+        # Right-aligned, so the dots of every entry line up in one column.
+        x = leader.end - number_width - gap - dots * dot
+        painter.drawText(QPointF(x, leader.baseline), "." * dots)
+    painter.drawText(QPointF(leader.end - number_width, leader.baseline), leader.number)
 
 
 def _lines_by_page(doc: Any, page_height: float) -> dict[int, list[tuple[Any, Any]]]:
@@ -351,6 +399,7 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.title)
+    writer.setAuthor(document.compiler or "")
     writer.setCreator("reader")
 
     width = mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"])
@@ -364,18 +413,20 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     default_font.setPointSizeF(BODY_PT)
     doc.setDefaultFont(default_font)
 
-    builder = _Builder(doc, families)
+    builder = _Builder(doc, families, width)
     # One edit block: Qt lays the document out once at its end, not after every insertion.
     builder.cursor.beginEditBlock()
-    table, starts = _build(builder, document, progress)
+    entries, starts = _build(builder, document, progress)
     builder.cursor.endEditBlock()
     pages = [_page_of(doc, position, height) for position in starts]
-    page_fmt = builder.char_format("body", BODY_PT)
-    builder.cursor.beginEditBlock()
-    for row, page in enumerate(pages):
-        cell = table.cellAt(row, 1).firstCursorPosition()
-        cell.insertText(str(page), page_fmt)
-    builder.cursor.endEditBlock()
+    leaders = [
+        _leader(doc, position, page, width, height)
+        for position, page in zip(entries, pages, strict=True)
+    ]
+    leader_font = QFont(families["body"])
+    leader_font.setPointSizeF(BODY_PT)
+    for tag in _UNMAPPED_GLYPH_FEATURES:
+        leader_font.setFeature(QFont.Tag(tag), 0)
 
     footer_font = QFont(families["body"])
     footer_font.setPointSizeF(FOOTER_PT)
@@ -384,7 +435,7 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     lines = _lines_by_page(doc, height)
     painter = QPainter(writer)
     if not painter.isActive():
-        raise ExportError(f"cannot write {path}")
+        raise ExportError("export.cannot_write", path=str(path), reason="Qt cannot open it")
     try:
         for page in range(max(doc.pageCount(), max(lines, default=0) + 1)):
             if page:
@@ -393,12 +444,22 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
             painter.translate(mm(MARGINS_MM["left"]), mm(MARGINS_MM["top"]) - page * height)
             for line, origin in lines.get(page, []):
                 line.draw(painter, origin)
+            painter.setFont(leader_font)
+            for leader in leaders:
+                if leader.page == page:
+                    _draw_leader(painter, leader)
             painter.restore()
             if page:  # the cover carries no number
                 painter.setFont(footer_font)
+                # As GB/T 9704 sets them: odd pages right, even pages left, one character in.
+                inset = pt(FOOTER_PT)
                 footer = QRectF(
-                    0, mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7), mm(PAGE_MM[0]), pt(24)
+                    mm(MARGINS_MM["left"]) + inset,
+                    mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7),
+                    mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) - 2 * inset,
+                    pt(24),
                 )
-                painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter), f"— {page + 1} —")
+                side = Qt.AlignmentFlag.AlignRight if page % 2 == 0 else Qt.AlignmentFlag.AlignLeft
+                painter.drawText(footer, int(side), f"— {page + 1} —")
     finally:
         painter.end()

@@ -1,4 +1,5 @@
-"""Export: time a 100-article brief written to each format (DOCX, PDF, HTML, Markdown).
+"""Export: time a 100-article brief written to each format (DOCX, PDF, HTML, Markdown),
+and a brief of the 33 real articles (../shared/corpus) when they are there.
 
 The archive is generated (tests/export/samples.add_many_articles, about 1,200 characters
 an article) in a temporary folder; ``args.keep`` leaves it and the exported files there.
@@ -15,6 +16,9 @@ from pathlib import Path
 
 from reader.archive import Archive
 from reader.export import FORMATS, export_brief
+from reader.importer import import_paths
+from reader.store import issues as store
+from tests.conftest import CORPUS_DIR
 from tests.export.samples import add_many_articles
 
 ARTICLES = 100
@@ -29,16 +33,32 @@ def run(args: argparse.Namespace) -> list[str]:
                 ids = add_many_articles(archive.db, ARTICLES)
             characters = sum(len(row[0]) for row in archive.db.execute("SELECT text FROM articles"))
             lines.append(f"brief of {len(ids)} articles, {characters:,} characters of body text")
-            for fmt in sorted(FORMATS):
-                target = folder / f"brief.{fmt}"
-                started = time.perf_counter()
-                export_brief(archive.db, target, fmt, article_ids=ids, title="基准测试专题汇编")
-                elapsed = time.perf_counter() - started
-                size = target.stat().st_size
-                lines.append(f"export {fmt:<4} {elapsed:6.2f} s  {size / 1024:8.0f} KiB")
+            lines += _time_formats(archive, ids, folder / "generated")
+        if CORPUS_DIR.is_dir():
+            with Archive(folder / "corpus") as archive:
+                import_paths(archive, [CORPUS_DIR])
+                ids = [
+                    article.id
+                    for issue in store.list_issues(archive.db)
+                    for article in store.issue_articles(archive.db, issue.id)
+                ]
+                lines.append(f"brief of the {len(ids)} real articles (../shared/corpus)")
+                lines += _time_formats(archive, ids, folder / "real")
     finally:
         if getattr(args, "keep", False):
             lines.append(f"kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+    return lines
+
+
+def _time_formats(archive: Archive, ids: list[int], stem: Path) -> list[str]:
+    lines = []
+    for fmt in sorted(FORMATS):
+        target = stem.with_suffix(f".{fmt}")
+        started = time.perf_counter()
+        export_brief(archive.db, target, fmt, article_ids=ids, title="基准测试专题汇编")
+        elapsed = time.perf_counter() - started
+        size = target.stat().st_size
+        lines.append(f"export {fmt:<4} {elapsed:6.2f} s  {size / 1024:8.0f} KiB")
     return lines

@@ -14,6 +14,8 @@ from reader.store.issues import insert_issue
 
 MARKUP_TITLE = "<script>alert(1)</script>关于*人工智能*赋能 #产业 的<b>调研</b>"
 MARKUP_NOTE = "编者提示：<b>重点</b> *关注* #第二部分 [见附件](http://example.invalid)"
+# Noto CJK's ccmp turns runs of dashes into single ligature glyphs (⸺ ⸻) that copy wrong.
+DASHES = "——聚焦主体，——聚焦平台；创新链———产业链，上下游――协同。"
 RADICAL_PRONE = "人民自治区自主创新，入选八大力量，山水田园，立言金石，高龙马鬼，长门雨食。"
 
 ARTICLES: list[ParsedArticle] = [
@@ -48,6 +50,7 @@ ARTICLES: list[ParsedArticle] = [
             "某县聚焦企业创新主体地位，推动创新资源向企业集聚。",
             "三、强化“企业群”提升企业创新主体能级。设立县重大科技专项，引导企业开展关键核心技术攻关。",
             "（2）人才支撑持续加强，引进高层次人才 35 名。",
+            DASHES,
         ],
     ),
 ]
@@ -114,8 +117,8 @@ def add_many_articles(db: Database, count: int, paragraphs: int = 12) -> list[in
 # What every export must show for the sample articles, written out by hand.
 SOURCES = [
     "（来源：《科技情报参考》2023年第8期）",
-    "（来源：《科技情报参考》2024年（期数未标注））",
-    "（来源：期号未标注）",
+    "（来源：《科技情报参考》2024年，期数不详）",
+    "（来源：刊名、期号不详）",
 ]
 
 

@@ -56,15 +56,23 @@ def issue(series=None, year=None, issue_no=None) -> IssueRecord:
     ("record", "line"),
     [
         (issue("科技情报参考", 2023, 8), "（来源：《科技情报参考》2023年第8期）"),
-        (issue("科技情报参考", 2023), "（来源：《科技情报参考》2023年（期数未标注））"),
-        (issue("科技情报参考"), "（来源：《科技情报参考》（期号未标注））"),
+        (issue("科技情报参考", 2023), "（来源：《科技情报参考》2023年，期数不详）"),
+        (issue("科技情报参考"), "（来源：《科技情报参考》，年份、期号不详）"),
         (issue(None, 2022, 8), "（来源：2022年第8期）"),
-        (issue(), "（来源：期号未标注）"),
-        (None, "（来源：期号未标注）"),
+        (issue(), "（来源：刊名、期号不详）"),
+        (None, "（来源：刊名、期号不详）"),
     ],
 )
 def test_source_line_says_what_is_known(record, line):
     assert source_line(record) == line
+    assert "期号未标注" not in line
+
+
+def test_source_line_of_an_unnumbered_issue_names_its_editor_or_its_file():
+    edited = IssueRecord(1, None, None, None, "某市科技局", None, None, None, None, "2024")
+    filed = IssueRecord(1, None, None, None, None, None, None, "/in/简报.txt", "txt", "2024")
+    assert source_line(edited) == "（来源：某市科技局编印，刊名、期号不详）"
+    assert source_line(filed) == "（来源：简报.txt，刊名、期号不详）"
 
 
 def test_build_document_keeps_the_order_given_and_the_sources(sample_archive):

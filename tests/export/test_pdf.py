@@ -14,7 +14,7 @@ from reader.export import ExportError, export_brief
 from reader.export.fonts import FONT_DIRS_ENV
 from tests.export.conftest import BRIEF_TITLE
 from tests.export.roundtrip import BRIEF_ORDER, expected_articles
-from tests.export.samples import MARKUP_NOTE, RADICAL_PRONE, squeeze
+from tests.export.samples import DASHES, MARKUP_NOTE, RADICAL_PRONE, squeeze
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
@@ -54,6 +54,12 @@ def test_pdf_text_has_no_kangxi_radicals(brief_pdf):
     assert squeeze(RADICAL_PRONE) in squeeze(text)
 
 
+def test_pdf_dashes_copy_back_as_the_dashes_written(brief_pdf):
+    text = squeeze(poppler("pdftotext", str(brief_pdf), "-"))
+    assert squeeze(DASHES) in text
+    assert "⸺" not in text and "⸻" not in text
+
+
 def test_pdf_embeds_a_cjk_font_and_is_a4(brief_pdf):
     fonts = poppler("pdffonts", str(brief_pdf)).splitlines()[2:]
     cjk = [line for line in fonts if "CJK" in line]
@@ -74,7 +80,7 @@ def test_pdf_contents_page_numbers_lead_to_the_articles(brief_pdf):
     for number, article in enumerate(expected, start=1):
         after = re.escape(f"{number + 1}.") if number < len(expected) else "—"
         entry = re.search(
-            re.escape(f"{number}.{squeeze(article.title)}") + rf"(\d+){after}", contents
+            re.escape(f"{number}.{squeeze(article.title)}") + rf"\.*(\d+){after}", contents
         )
         assert entry is not None, article.title
         page = squeeze(pages[int(entry.group(1)) - 1])
@@ -100,3 +106,39 @@ def test_pdf_without_a_chinese_font_says_what_to_install(sample_brief, tmp_path,
     with pytest.raises(ExportError, match="no Chinese font found: install fonts-noto-cjk"):
         export_brief(archive.db, tmp_path / "x.pdf", "pdf", brief="样例")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_pdf_sets_roles_in_their_faces_and_names_title_and_author(sample_brief, tmp_path):
+    from reader.export.fonts import find_chinese_fonts
+
+    archive, _ = sample_brief
+    out = export_brief(
+        archive.db, tmp_path / "b.pdf", "pdf", brief="样例", compiler="示例市科技情报中心"
+    )
+    info = poppler("pdfinfo", str(out))
+    assert re.search(r"^Author:\s+示例市科技情报中心$", info, re.MULTILINE)
+    assert re.search(r"^Title:\s+专题", info, re.MULTILINE)
+    faces = {line.split()[0] for line in poppler("pdffonts", str(out)).splitlines()[2:]}
+    chosen = find_chinese_fonts()
+    # Body, title and heading differ (serif, bold serif, sans); a 楷体 when one is installed.
+    expected = len({(c.path, c.face) for c in chosen.values()})
+    assert len(faces) == expected >= 3, faces
+    if chosen["kai"] != chosen["body"]:
+        assert any("Kai" in face for face in faces), faces
+
+
+def test_pdf_page_numbers_stand_outside(brief_pdf):
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
+
+    for number, page in enumerate(extract_pages(str(brief_pdf)), start=1):
+        numbers = [
+            box
+            for box in page
+            if isinstance(box, LTTextContainer) and FOOTER.fullmatch(squeeze(box.get_text()))
+        ]
+        if number == 1:
+            assert numbers == []
+            continue
+        assert len(numbers) == 1, number
+        assert (numbers[0].x0 > page.width / 2) == (number % 2 == 1), number

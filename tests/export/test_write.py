@@ -60,3 +60,59 @@ def test_an_export_replaces_an_older_file_and_leaves_no_partial_files(sample_arc
 )
 def test_format_follows_the_suffix(name, fmt):
     assert format_for_path(name) == fmt
+
+
+def test_a_file_the_export_cannot_read_is_named_as_a_read_failure(
+    sample_archive, tmp_path, monkeypatch
+):
+    import reader.export as export
+
+    archive, ids = sample_archive
+    missing = tmp_path / "bundle" / "templates" / "default-footer.xml"
+
+    def writer_reading_a_missing_template(document, path, progress):
+        missing.read_bytes()
+
+    monkeypatch.setattr(export, "_writer", lambda fmt: writer_reading_a_missing_template)
+    target = tmp_path / "brief.docx"
+    with pytest.raises(ExportError) as raised:
+        export_brief(archive.db, target, "docx", article_ids=ids, title="T")
+
+    assert raised.value.code == "export.cannot_read"
+    assert str(missing) in str(raised.value) and "reading" in str(raised.value)
+    assert not str(raised.value).startswith("cannot write")
+    assert "读取" in raised.value.message.render("zh_CN")
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_exported_files_get_the_users_umask(sample_archive, tmp_path, umask, mode, fmt):
+    import os
+    import stat
+
+    archive, ids = sample_archive
+    old = os.umask(umask)
+    try:
+        out = export_brief(archive.db, tmp_path / f"brief.{fmt}", fmt, article_ids=ids, title="T")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+
+
+def test_the_same_article_twice_is_warned_about(sample_archive, tmp_path):
+    archive, ids = sample_archive
+    warnings = []
+    export_brief(
+        archive.db,
+        tmp_path / "brief.md",
+        "md",
+        article_ids=[ids[0], ids[1], ids[0]],
+        title="T",
+        warn=warnings.append,
+    )
+    assert [w.code for w in warnings] == ["export.repeated"]
+    assert "1、3" in warnings[0].render("zh_CN")
+    clean = []
+    export_brief(archive.db, tmp_path / "b.md", "md", article_ids=ids, title="T", warn=clean.append)
+    assert clean == []

@@ -91,3 +91,61 @@ def test_the_frozen_app_opens_its_window(frozen_app: Path, tmp_path: Path) -> No
 
     assert started.returncode == 0, started.stderr
     assert "window shown in" in started.stderr
+
+
+SIZE_LIMIT = 150 * 1000 * 1000
+
+
+def _size(folder: Path) -> int:
+    return sum(f.lstat().st_size for f in folder.rglob("*") if not f.is_dir())
+
+
+def test_the_frozen_app_stays_under_150_mb(frozen_app: Path) -> None:
+    size = _size(frozen_app.parent)
+    print(f"dist/reader: {size / 1e6:.1f} MB")
+    assert size <= SIZE_LIMIT
+    bundled = {p.name for p in frozen_app.parent.rglob("*")}
+    assert not any(name.startswith(("libgtk", "libpango", "libcairo")) for name in bundled)
+    assert "cryptography" not in bundled
+
+
+def test_the_frozen_app_exports_every_format_and_the_files_open(
+    frozen_app: Path, tmp_path: Path
+) -> None:
+    import docx
+    from pdfminer.high_level import extract_text
+
+    archive = tmp_path / "archive"
+    sample = tmp_path / "in"
+    shutil.copytree(PROJECT_ROOT / "resources" / "samples", sample)
+    imported = run(frozen_app, tmp_path, "--archive", str(archive), "import", str(sample))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    listed = json.loads(
+        run(frozen_app, tmp_path, "--archive", str(archive), "list", "--json").stdout
+    )
+    articles = [a for issue in listed for a in issue["articles"]]
+    ids = [str(a["id"]) for a in articles]
+    titles = ["".join(a["title"].split()) for a in articles]
+
+    texts = {}
+    for fmt in ("docx", "pdf", "html", "md"):
+        out = tmp_path / f"brief.{fmt}"
+        done = run(
+            frozen_app, tmp_path, "--archive", str(archive), "export", *ids,
+            "--title", "冻结测试汇编", "--compiler", "某中心", "-o", str(out),
+        )  # fmt: skip
+        assert done.returncode == 0, (fmt, done.stdout + done.stderr)
+        assert out.is_file() and out.stat().st_size > 0
+        if fmt == "docx":
+            document = docx.Document(str(out))
+            text = "\n".join(p.text for p in document.paragraphs)
+            assert document.core_properties.title == "冻结测试汇编"
+        elif fmt == "pdf":
+            text = extract_text(str(out))
+        else:
+            text = out.read_text(encoding="utf-8")
+        texts[fmt] = "".join(text.split())
+    for fmt, text in texts.items():
+        assert "冻结测试汇编" in text, fmt
+        for title in titles:
+            assert title in text, (fmt, title)
