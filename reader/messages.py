@@ -113,6 +113,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "第 {issue_id} 号期刊 {label}，{articles} 篇文章",
         "issue {issue_id} {label}, {articles} articles",
     ),
+    # Opening and writing the archive (reader.store.db).
+    "archive.unreadable": (
+        "{path}：不是可读的资料库（{detail}）",
+        "{path}: not a readable archive database ({detail})",
+    ),
+    "archive.newer_schema": (
+        "{path} 由更新版本的 reader 写入（结构步骤 {step}），请安装新版本后再打开",
+        "{path} was written by a newer version of reader (schema step {step}); "
+        "install the newer version to open it",
+    ),
+    "archive.busy": (
+        "{path}：另一个程序正在写入资料库，等待 {seconds} 秒后仍未完成，请稍后再试",
+        "{path}: another program kept the archive busy for {seconds} s; try again",
+    ),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",
