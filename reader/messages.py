@@ -93,6 +93,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unsupported file type {suffix} (import {formats} files)",
     ),
     "import.no_such_path": ("没有这个文件或文件夹", "no such file or folder"),
+    "import.folder_named_like_file": (
+        "这是文件夹，不是文件（其中的文件另行导入）",
+        "a folder, not a file (the files inside it are imported on their own)",
+    ),
+    "import.fifo": (
+        "这是命名管道（FIFO），不是文件，未读取",
+        "a named pipe (FIFO), not a file; not read",
+    ),
+    "import.device": ("这是设备，不是文件，未读取", "a device, not a file; not read"),
+    "import.special_file": (
+        "这是特殊文件（套接字等），不是普通文件，未读取",
+        "a special file (socket or the like), not a regular file; not read",
+    ),
+    "import.system_file": (
+        "这是系统文件（{real}），不是简报，未读取",
+        "a system file ({real}), not a bulletin; not read",
+    ),
+    "import.link_loops": ("符号链接循环指向自身", "a symbolic link that loops back on itself"),
+    "import.link_dangles": (
+        "符号链接指向的 {target} 不存在",
+        "a symbolic link to {target}, which does not exist",
+    ),
     "import.file_too_large": ("文件太大（{size_mb} MB）", "file too large ({size_mb} MB)"),
     "import.cannot_read": ("无法读取文件（{detail}）", "cannot read the file ({detail})"),
     "import.parser_bug": (
