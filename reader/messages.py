@@ -63,6 +63,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "source.pdf_encrypted": ("PDF 已加密", "PDF is encrypted"),
     "source.pdf_damaged": ("PDF 已损坏（{detail}）", "PDF is damaged ({detail})"),
+    "source.pdf_bomb": (
+        "PDF 的内容解压后过大（单个数据流超过 {stream_mb} MB 或合计超过 {total_mb} MB），"
+        "疑似压缩炸弹，未导入",
+        "PDF streams inflate too far (a stream over {stream_mb} MB or all over "
+        "{total_mb} MB): a decompression bomb?",
+    ),
+    "source.pdf_page_too_busy": (
+        "PDF 的某一页绘制的对象超过 {limit} 个，不像简报，未导入",
+        "a PDF page draws more than {limit} glyphs and shapes; not a bulletin page",
+    ),
+    "source.pdf_too_busy": (
+        "PDF 绘制的对象合计超过 {limit} 个，未导入",
+        "the PDF draws more than {limit} glyphs and shapes in all",
+    ),
     "source.docx_not_word": ("不是 Word 文档", "not a Word document"),
     "source.docx_not_word_detail": ("不是 Word 文档（{detail}）", "not a Word document ({detail})"),
     "source.docx_corrupt": (
