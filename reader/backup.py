@@ -4,6 +4,12 @@ A backup is made with SQLite's online backup API (a plain file copy of a WAL dat
 lose data), in one step under one read transaction, so it is consistent even while another
 connection writes. The search index is derived data: it is not in the backup, and after a
 restore it re-indexes the articles that differ from what it holds.
+
+A file offered for restore is untrusted: it must hold exactly the schema the reader's own
+migrations make (:mod:`reader.backup_schema`), or it is refused before anything changes.
+Temporary files are claimed (:mod:`reader.temporaries`), so those of a killed backup or
+restore are removed by the next one; only the newest few databases set aside by restores
+are kept.
 """
 
 from __future__ import annotations
@@ -19,17 +25,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.archive import Archive
+from reader.backup_schema import SchemaMismatch, check_schema
+from reader.messages import ReaderError
 from reader.paths import DATABASE_NAME
 from reader.store.db import ArchiveError, open_database
 from reader.store.migrations import KNOWN_MIGRATIONS
+from reader.temporaries import claimed, clean_stale, remove_database_files
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ROTATING_PREFIX = "archive-"
 ROTATING_SUFFIX = ".sqlite3"
 _COUNTED_TABLES = ("issues", "articles", "notes", "bookmarks", "highlights", "article_tags")
+PRE_RESTORE_PREFIX = "archive-before-restore-"
+# Databases set aside by restores: each is a full copy, so only the newest few are kept.
+KEEP_PRE_RESTORE = 3
 
 
-class BackupError(Exception):
+class BackupError(ReaderError):
     """A backup or restore that cannot be done; the message says why, for the user."""
 
 
@@ -73,13 +85,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _remove_quietly(path: Path) -> None:
-    for candidate in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
-        candidate.unlink(missing_ok=True)
+    remove_database_files(path)
 
 
 def _copy_database(source: sqlite3.Connection, destination: Path) -> None:
     """Write ``source`` to ``destination`` as one self-contained file, atomically."""
-    partial = destination.with_name(destination.name + ".part")
+    partial = _partial(destination)
     _remove_quietly(partial)
     try:
         target = sqlite3.connect(str(partial))
@@ -90,7 +101,7 @@ def _copy_database(source: sqlite3.Connection, destination: Path) -> None:
         finally:
             target.close()
         if result != "ok":
-            raise BackupError(f"{destination}: the copy failed its check ({result})")
+            raise BackupError("backup.copy_failed_check", path=str(destination), detail=result)
         _fsync_file(partial)
         os.replace(partial, destination)
         _fsync_dir(destination.parent)
@@ -115,17 +126,19 @@ def inspect_backup(path: Path) -> BackupSummary:
             written by a newer version of reader.
     """
     if not path.is_file():
-        raise BackupError(f"{path}: no such file")
+        raise BackupError("backup.no_such_file", path=str(path))
     if not _looks_like_sqlite(path):
-        raise BackupError(f"{path}: not a reader archive (not an SQLite database file)")
+        raise BackupError("backup.not_sqlite", path=str(path))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # Nothing the file's schema defines may run while we look at it.
+        conn.execute("PRAGMA trusted_schema=OFF")
     except sqlite3.Error as error:
-        raise BackupError(f"{path}: cannot open it ({error})") from None
+        raise BackupError("backup.cannot_open", path=str(path), detail=str(error)) from None
     try:
         return _summarize(conn, path)
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"{path}: damaged or unreadable database ({error})") from None
+        raise BackupError("backup.unreadable", path=str(path), detail=str(error)) from None
     finally:
         conn.close()
 
@@ -133,10 +146,10 @@ def inspect_backup(path: Path) -> BackupSummary:
 def _summarize(conn: sqlite3.Connection, path: Path) -> BackupSummary:
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
     if problems != ["ok"]:
-        raise BackupError(f"{path}: the database is damaged ({problems[0]})")
+        raise BackupError("backup.damaged", path=str(path), detail=problems[0])
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"_sqlite_migrations", "issues", "articles"} <= tables:
-        raise BackupError(f"{path}: an SQLite database, but not a reader archive")
+        raise BackupError("backup.not_reader", path=str(path))
     schema = tuple(
         row[0]
         for row in conn.execute(
@@ -144,13 +157,14 @@ def _summarize(conn: sqlite3.Connection, path: Path) -> BackupSummary:
         )
     )
     if not schema:
-        raise BackupError(f"{path}: an SQLite database, but not a reader archive")
+        raise BackupError("backup.not_reader", path=str(path))
     newer = [name for name in schema if name not in KNOWN_MIGRATIONS]
     if newer:
-        raise BackupError(
-            f"{path} was written by a newer version of reader (schema step {newer[-1]}); "
-            "install the newer version to restore it"
-        )
+        raise BackupError("backup.newer_schema", path=str(path), step=newer[-1])
+    try:
+        check_schema(conn, schema)
+    except SchemaMismatch as error:
+        raise BackupError("backup.foreign_schema", path=str(path), problem=error.message) from None
     counts = {
         table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         for table in _COUNTED_TABLES
@@ -171,29 +185,37 @@ def backup_database(database_path: Path, destination: Path) -> BackupSummary:
             folder that does not exist; or the copy cannot be written.
     """
     destination = Path(destination)
+    where = str(destination)
     if destination.resolve() == database_path.resolve():
-        raise BackupError(f"{destination}: that is the archive itself; choose another file")
+        raise BackupError("backup.is_the_archive", path=where)
     if not destination.parent.is_dir():
-        raise BackupError(f"{destination}: the folder {destination.parent} does not exist")
+        raise BackupError("backup.no_folder", path=where, folder=str(destination.parent))
     if destination.exists():
         try:
             inspect_backup(destination)
         except BackupError:
-            raise BackupError(
-                f"{destination}: the file exists and is not a reader backup; choose another name"
-            ) from None
+            raise BackupError("backup.would_overwrite", path=where) from None
     if not database_path.is_file():
-        raise BackupError(f"{database_path}: there is no archive to back up")
+        raise BackupError("backup.no_archive", path=str(database_path))
+    archive_dir = database_path.parent
+    clean_stale(archive_dir)
     source = sqlite3.connect(str(database_path), timeout=30)
     try:
-        _copy_database(source, destination)
+        with claimed(archive_dir, _partial(destination)):
+            _copy_database(source, destination)
     except sqlite3.Error as error:
-        raise BackupError(f"{destination}: the backup failed ({error})") from None
+        raise BackupError("backup.failed", path=where, detail=str(error)) from None
     except OSError as error:
-        raise BackupError(f"{destination}: cannot write it ({error.strerror})") from None
+        detail = error.strerror or str(error)
+        raise BackupError("backup.cannot_write", path=where, detail=detail) from None
     finally:
         source.close()
     return inspect_backup(destination)
+
+
+def _partial(destination: Path) -> Path:
+    """Where :func:`_copy_database` writes before the rename."""
+    return destination.with_name(destination.name + ".part")
 
 
 def backup_archive(archive: Archive, destination: Path) -> BackupSummary:
@@ -212,7 +234,9 @@ def _stage_backup(backup: Path, staging: Path) -> None:
     try:
         db = open_database(staging)  # applies the migrations this version has
     except ArchiveError as error:
-        raise BackupError(f"{backup}: cannot be brought up to date ({error})") from None
+        raise BackupError(
+            "backup.cannot_migrate", path=str(backup), problem=error.message
+        ) from None
     try:
         # Leave one self-contained file: a -wal would not follow the rename.
         db.execute("PRAGMA journal_mode=DELETE")
@@ -243,10 +267,7 @@ def _set_aside(database: Path, kept: Path) -> Path | None:
     finally:
         conn.close()
     if mode is not None and mode != "delete":
-        raise BackupError(
-            f"{database.parent}: the archive is open in another reader window or command; "
-            "close it and try again"
-        )
+        raise BackupError("backup.archive_in_use", folder=str(database.parent))
     if mode == "delete":
         shutil.copy2(database, kept)
         _fsync_file(kept)
@@ -288,26 +309,45 @@ def restore_archive(archive_dir: Path, backup: Path) -> RestoreResult:
     backup = Path(backup)
     database = archive_dir / DATABASE_NAME
     if database.exists() and backup.resolve() == database.resolve():
-        raise BackupError(f"{backup}: that is the archive itself")
+        raise BackupError("backup.restore_itself", path=str(backup))
     summary = inspect_backup(backup)
     archive_dir.mkdir(parents=True, exist_ok=True)
+    clean_stale(archive_dir)
     staging = archive_dir / f"{DATABASE_NAME}.restoring"
     try:
-        _stage_backup(backup, staging)
-        kept = archive_dir / f"archive-before-restore-{_timestamp()}.sqlite3"
-        previous = _set_aside(database, kept)
-        os.replace(staging, database)
-        _fsync_dir(archive_dir)
+        with claimed(archive_dir, staging, _partial(staging)):
+            _stage_backup(backup, staging)
+            kept = archive_dir / f"{PRE_RESTORE_PREFIX}{_timestamp()}.sqlite3"
+            previous = _set_aside(database, kept)
+            os.replace(staging, database)
+            _fsync_dir(archive_dir)
     except sqlite3.Error as error:
-        raise BackupError(
-            f"{backup}: the restore failed ({error}); the archive is unchanged"
-        ) from None
+        raise BackupError("backup.restore_failed", path=str(backup), detail=str(error)) from None
     except OSError as error:
-        raise BackupError(f"{archive_dir}: the restore failed ({error})") from None
+        detail = str(error)
+        raise BackupError(
+            "backup.restore_failed_os", folder=str(archive_dir), detail=detail
+        ) from None
     finally:
         _remove_quietly(staging)
+    prune_pre_restore_copies(archive_dir)
     rebuilt, problem = _rebuild_search_index(archive_dir)
     return RestoreResult(summary, previous, rebuilt, problem)
+
+
+def pre_restore_copies(archive_dir: Path) -> list[Path]:
+    """The databases set aside by earlier restores, oldest first."""
+    return sorted(
+        path for path in archive_dir.glob(f"{PRE_RESTORE_PREFIX}*.sqlite3") if path.is_file()
+    )
+
+
+def prune_pre_restore_copies(archive_dir: Path, keep: int = KEEP_PRE_RESTORE) -> list[Path]:
+    """Remove all but the newest ``keep`` databases set aside by restores; those removed."""
+    removed = pre_restore_copies(archive_dir)[:-keep]
+    for path in removed:
+        remove_database_files(path)
+    return removed
 
 
 def list_backups(archive: Archive) -> list[Path]:
@@ -355,11 +395,13 @@ def backup_on_start(archive: Archive, keep: int = 5) -> Path | None:
         return None
     folder = archive.backups_dir
     folder.mkdir(parents=True, exist_ok=True)
+    clean_stale(archive.folder)
     previous = list_backups(archive)
     target = folder / f"{ROTATING_PREFIX}{_timestamp()}{ROTATING_SUFFIX}"
     source = sqlite3.connect(str(archive.database_path), timeout=30)
     try:
-        _copy_database(source, target)
+        with claimed(archive.folder, _partial(target)):
+            _copy_database(source, target)
     finally:
         source.close()
     if previous and _sha256(previous[-1]) == _sha256(target):

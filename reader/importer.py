@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -20,6 +21,7 @@ from reader.archive import Archive
 from reader.messages import EN, Message, message
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
+from reader.sources import display_path, walk_sources
 from reader.store import issues as store
 from reader.store import sources
 from reader.store.clashes import flag_clash, issues_claiming
@@ -95,51 +97,28 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
 
     A file named explicitly is tried whatever its suffix is not, so that an editor who
     points at ``issue.doc`` hears why it cannot be read; inside folders only supported
-    files are taken, and hidden or Office lock files (``~$…``) are passed over.
+    files are taken, and hidden or Office lock files (``~$…``) are passed over. Pipes,
+    devices, folders named like files and broken links are refused (never opened), each
+    under the name the editor gave. The files keep that name too (absolute, links unresolved).
     """
+    sources, refusals = walk_sources(paths, SUPPORTED_SUFFIXES)
+    refused = [FileOutcome(_shown(r.path), SKIPPED, r.reason) for r in refusals]
     files: list[Path] = []
-    refused: list[FileOutcome] = []
-    seen: set[Path] = set()
-
-    def add(path: Path) -> None:
-        resolved = path.resolve()
-        if resolved not in seen:
-            seen.add(resolved)
-            files.append(resolved)
-
-    for path in paths:
-        path = Path(path).expanduser()
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and _wanted_in_folder(child, path):
-                    add(child)
-        elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                add(path)
-            else:
-                refused.append(
-                    FileOutcome(
-                        path.resolve(),
-                        SKIPPED,
-                        message(
-                            "import.unsupported_type",
-                            suffix=path.suffix or "(none)",
-                            formats="PDF, DOCX, TXT",
-                        ),
-                    )
-                )
+    for source in sources:
+        suffix = source.path.suffix.lower()
+        if suffix in SUPPORTED_SUFFIXES:
+            files.append(source.path)
         else:
-            refused.append(FileOutcome(path.absolute(), SKIPPED, message("import.no_such_path")))
+            reason = message(
+                "import.unsupported_type", suffix=suffix or "(none)", formats="PDF, DOCX, TXT"
+            )
+            refused.append(FileOutcome(_shown(source.path), SKIPPED, reason))
     return files, refused
 
 
-def _wanted_in_folder(path: Path, root: Path) -> bool:
-    relative = path.relative_to(root)
-    if any(part.startswith(".") for part in relative.parts):
-        return False
-    if path.name.startswith("~$"):
-        return False
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+def _shown(path: Path) -> Path:
+    """``path`` with undecodable bytes of its name escaped, fit to print and to store."""
+    return Path(display_path(path))
 
 
 def import_paths(
@@ -180,8 +159,15 @@ def import_paths(
 
 
 def import_file(archive: Archive, path: Path) -> FileOutcome:
-    """Import one file; never raises for a bad file (the outcome says why it was skipped)."""
-    path = path.resolve()
+    """Import one file; never raises for a bad file (the outcome says why it was skipped).
+
+    The outcome names the file as given; the archive records the file it resolves to.
+    """
+    outcome = _import_resolved(archive, path.resolve())
+    return replace(outcome, path=_shown(Path(os.path.abspath(path))))
+
+
+def _import_resolved(archive: Archive, path: Path) -> FileOutcome:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -213,7 +199,7 @@ def import_file(archive: Archive, path: Path) -> FileOutcome:
 
     try:
         with db.atomic():
-            return _store_parsed(archive, path, sha256, size, fmt, parsed)
+            return _store_parsed(archive, _shown(path), sha256, size, fmt, parsed)
     except sqlite3.Error as error:  # the transaction rolled back: nothing half-written
         log.exception("could not save %s", path)
         return FileOutcome(path, SKIPPED, message("import.cannot_save", detail=str(error)))

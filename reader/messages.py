@@ -63,6 +63,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "source.pdf_encrypted": ("PDF 已加密", "PDF is encrypted"),
     "source.pdf_damaged": ("PDF 已损坏（{detail}）", "PDF is damaged ({detail})"),
+    "source.pdf_bomb": (
+        "PDF 的内容解压后过大（单个数据流超过 {stream_mb} MB 或合计超过 {total_mb} MB），"
+        "疑似压缩炸弹，未导入",
+        "PDF streams inflate too far (a stream over {stream_mb} MB or all over "
+        "{total_mb} MB): a decompression bomb?",
+    ),
+    "source.pdf_page_too_busy": (
+        "PDF 的某一页绘制的对象超过 {limit} 个，不像简报，未导入",
+        "a PDF page draws more than {limit} glyphs and shapes; not a bulletin page",
+    ),
+    "source.pdf_too_busy": (
+        "PDF 绘制的对象合计超过 {limit} 个，未导入",
+        "the PDF draws more than {limit} glyphs and shapes in all",
+    ),
     "source.docx_not_word": ("不是 Word 文档", "not a Word document"),
     "source.docx_not_word_detail": ("不是 Word 文档（{detail}）", "not a Word document ({detail})"),
     "source.docx_corrupt": (
@@ -93,6 +107,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unsupported file type {suffix} (import {formats} files)",
     ),
     "import.no_such_path": ("没有这个文件或文件夹", "no such file or folder"),
+    "import.folder_named_like_file": (
+        "这是文件夹，不是文件（其中的文件另行导入）",
+        "a folder, not a file (the files inside it are imported on their own)",
+    ),
+    "import.fifo": (
+        "这是命名管道（FIFO），不是文件，未读取",
+        "a named pipe (FIFO), not a file; not read",
+    ),
+    "import.device": ("这是设备，不是文件，未读取", "a device, not a file; not read"),
+    "import.special_file": (
+        "这是特殊文件（套接字等），不是普通文件，未读取",
+        "a special file (socket or the like), not a regular file; not read",
+    ),
+    "import.system_file": (
+        "这是系统文件（{real}），不是简报，未读取",
+        "a system file ({real}), not a bulletin; not read",
+    ),
+    "import.link_loops": ("符号链接循环指向自身", "a symbolic link that loops back on itself"),
+    "import.link_dangles": (
+        "符号链接指向的 {target} 不存在",
+        "a symbolic link to {target}, which does not exist",
+    ),
     "import.file_too_large": ("文件太大（{size_mb} MB）", "file too large ({size_mb} MB)"),
     "import.cannot_read": ("无法读取文件（{detail}）", "cannot read the file ({detail})"),
     "import.parser_bug": (
@@ -181,6 +217,185 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the same article is in the brief more than once (articles {places}): {title}",
     ),
     "export.qt_font": ("Qt 无法加载字体 {path}", "{path}: Qt cannot load this font"),
+    # Opening and writing the archive (reader.store.db).
+    "archive.unreadable": (
+        "{path}：不是可读的资料库（{detail}）",
+        "{path}: not a readable archive database ({detail})",
+    ),
+    "archive.newer_schema": (
+        "{path} 由更新版本的 reader 写入（结构步骤 {step}），请安装新版本后再打开",
+        "{path} was written by a newer version of reader (schema step {step}); "
+        "install the newer version to open it",
+    ),
+    "archive.busy": (
+        "{path}：另一个程序正在写入资料库，等待 {seconds} 秒后仍未完成，请稍后再试",
+        "{path}: another program kept the archive busy for {seconds} s; try again",
+    ),
+    # Notes, bookmarks, highlights, tags (reader.annotations).
+    "annotation.no_article": (
+        "资料库中没有第 {article_id} 号文章",
+        "there is no article {article_id} in this archive",
+    ),
+    "annotation.no_note": ("没有第 {note_id} 号笔记", "there is no note {note_id}"),
+    "annotation.no_highlight": (
+        "没有第 {highlight_id} 号标注",
+        "there is no highlight {highlight_id}",
+    ),
+    "annotation.no_bookmark": (
+        "第 {article_id} 号文章没有书签",
+        "article {article_id} has no bookmark",
+    ),
+    "annotation.no_tag": (
+        "第 {article_id} 号文章没有标签 {tag}",
+        "article {article_id} has no tag {tag}",
+    ),
+    "annotation.not_text": ("{what}必须是文字", "{what} must be text"),
+    "annotation.not_unicode": (
+        "{what}含有不是有效 Unicode 文字的字节",
+        "{what} holds bytes that are not valid Unicode text",
+    ),
+    "annotation.what.note": ("笔记", "the note"),
+    "annotation.what.tag": ("标签", "the tag"),
+    "annotation.what.quote": ("标注的引文", "a highlight's quote"),
+    "annotation.what.highlight_note": ("标注的笔记", "the highlight's note"),
+    "annotation.bad_colour": (
+        "未知的标注颜色 {colour}：请用 {colours} 或 #rrggbb",
+        "unknown highlight colour {colour}: use {colours} or #rrggbb",
+    ),
+    "annotation.range_outside": (
+        "范围 {start}–{end} 超出第 {article_id} 号文章（正文共 {length} 字，"
+        "须满足 0 ≤ 起点 < 终点 ≤ {length}）",
+        "range {start}–{end} does not fit article {article_id}, whose text has "
+        "{length} characters (need 0 ≤ start < end ≤ {length})",
+    ),
+    "annotation.position_outside": (
+        "位置 {position} 超出第 {article_id} 号文章（正文共 {length} 字）",
+        "position {position} is outside article {article_id}, whose text has {length} characters",
+    ),
+    "annotation.tag_empty": ("标签需要名称", "a tag needs a name"),
+    "annotation.tag_spaces": (
+        "标签是一个不含空格的词，{tag} 不行",
+        "a tag is one word without spaces, not {tag}",
+    ),
+    "annotation.tag_too_long": ("标签最多 {limit} 个字", "a tag has at most {limit} characters"),
+    # Annotation files (reader.annotations.transfer and .schema).
+    "annotations.cannot_read": (
+        "{file}：无法读取（{detail}）",
+        "{file}: cannot read it ({detail})",
+    ),
+    "annotations.too_large": (
+        "{file}：文件太大（{size_mb} MB，最多 {limit_mb} MB），请分成几个文件导出",
+        "{file}: too large ({size_mb} MB; at most {limit_mb} MB): export it in parts",
+    ),
+    "annotations.not_json": (
+        "{file}：不是 reader 注释的 JSON 文件",
+        "{file}: not a JSON file of reader annotations",
+    ),
+    "annotations.too_deep": (
+        "{file}：JSON 嵌套太深，不是 reader 注释文件",
+        "{file}: JSON nested too deeply; not a file of reader annotations",
+    ),
+    "annotations.bad_file": ("{file}：{problem}", "{file}: {problem}"),
+    "annotations.bad_entry": ("{where}：{problem}", "{where}: {problem}"),
+    "annotations.wrong_format": (
+        "不是 reader 注释文件（没有格式标记 {format}）",
+        "not a reader annotations file (no format {format})",
+    ),
+    "annotations.newer_version": (
+        "注释文件格式版本 {version} 比本版 reader 所能读取的更新",
+        "annotations format version {version} is newer than this version of reader understands",
+    ),
+    "annotations.no_articles": ("文件中没有文章列表", "the file has no list of articles"),
+    "annotations.not_object": ("{where} 应为对象", "{where} must be an object"),
+    "annotations.not_list": ("{where} 应为列表", "{where} must be a list"),
+    "annotations.not_text": ("{where} 应为文字", "{where} must be text"),
+    "annotations.not_number": ("{where} 应为整数", "{where} must be a whole number"),
+    "annotations.missing": ("缺少 {where}", "{where} is missing"),
+    "annotations.out_of_range": (
+        "{where} 超出范围（应在 0 到 {high} 之间）",
+        "{where} is out of range (0 to {high})",
+    ),
+    "annotations.reversed_range": (
+        "{where} 的起点在终点之后",
+        "{where} starts after it ends",
+    ),
+    "annotations.field_not_unicode": (
+        "{where} 含有不是有效 Unicode 文字的字符",
+        "{where} holds characters that are not valid Unicode text",
+    ),
+    # Backups and restores (reader.backup, reader.backup_schema).
+    "backup.copy_failed_check": (
+        "{path}：副本未通过检查（{detail}）",
+        "{path}: the copy failed its check ({detail})",
+    ),
+    "backup.no_such_file": ("{path}：没有这个文件", "{path}: no such file"),
+    "backup.not_sqlite": (
+        "{path}：不是 reader 资料库（不是 SQLite 数据库文件）",
+        "{path}: not a reader archive (not an SQLite database file)",
+    ),
+    "backup.cannot_open": ("{path}：无法打开（{detail}）", "{path}: cannot open it ({detail})"),
+    "backup.unreadable": (
+        "{path}：数据库已损坏或无法读取（{detail}）",
+        "{path}: damaged or unreadable database ({detail})",
+    ),
+    "backup.damaged": (
+        "{path}：数据库已损坏（{detail}）",
+        "{path}: the database is damaged ({detail})",
+    ),
+    "backup.not_reader": (
+        "{path}：是 SQLite 数据库，但不是 reader 资料库",
+        "{path}: an SQLite database, but not a reader archive",
+    ),
+    "backup.newer_schema": (
+        "{path} 由更新版本的 reader 写入（结构步骤 {step}），请安装新版本后再恢复",
+        "{path} was written by a newer version of reader (schema step {step}); "
+        "install the newer version to restore it",
+    ),
+    "backup.foreign_schema": (
+        "{path}：不是本程序写出的资料库结构（{problem}），未恢复，现有资料库未改动",
+        "{path}: not an archive as reader writes it ({problem}); nothing was restored",
+    ),
+    "backup.foreign_trigger": ("含有触发器 {name}", "it holds a trigger {name}"),
+    "backup.foreign_view": ("含有视图 {name}", "it holds a view {name}"),
+    "backup.unknown_table": ("含有未知的表 {name}", "it holds an unknown table {name}"),
+    "backup.missing_table": ("缺少表 {name}", "the table {name} is missing"),
+    "backup.wrong_columns": ("表 {name} 的列不对", "the table {name} has other columns"),
+    "backup.schema_steps_out_of_order": (
+        "结构步骤顺序不对：{steps}",
+        "its schema steps are not reader's: {steps}",
+    ),
+    "backup.is_the_archive": (
+        "{path}：这就是资料库本身，请另选文件",
+        "{path}: that is the archive itself; choose another file",
+    ),
+    "backup.no_folder": (
+        "{path}：文件夹 {folder} 不存在",
+        "{path}: the folder {folder} does not exist",
+    ),
+    "backup.would_overwrite": (
+        "{path}：该文件已存在且不是 reader 备份，请换个名称",
+        "{path}: the file exists and is not a reader backup; choose another name",
+    ),
+    "backup.no_archive": ("{path}：没有可备份的资料库", "{path}: there is no archive to back up"),
+    "backup.failed": ("{path}：备份失败（{detail}）", "{path}: the backup failed ({detail})"),
+    "backup.cannot_write": ("{path}：无法写入（{detail}）", "{path}: cannot write it ({detail})"),
+    "backup.cannot_migrate": (
+        "{path}：无法升级到当前结构（{problem}）",
+        "{path}: cannot be brought up to date ({problem})",
+    ),
+    "backup.archive_in_use": (
+        "{folder}：资料库正在另一个 reader 窗口或命令中使用，请关闭后重试",
+        "{folder}: the archive is open in another reader window or command; close it and try again",
+    ),
+    "backup.restore_itself": ("{path}：这就是资料库本身", "{path}: that is the archive itself"),
+    "backup.restore_failed": (
+        "{path}：恢复失败（{detail}），资料库未改动",
+        "{path}: the restore failed ({detail}); the archive is unchanged",
+    ),
+    "backup.restore_failed_os": (
+        "{folder}：恢复失败（{detail}）",
+        "{folder}: the restore failed ({detail})",
+    ),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",
@@ -207,8 +422,12 @@ class Message:
         if wordings is None:
             return self.code
         template = wordings[0] if language.startswith("zh") else wordings[1]
+        args = {
+            name: value.render(language) if isinstance(value, Message) else value
+            for name, value in self.args.items()
+        }
         try:
-            return template.format(**self.args)
+            return template.format(**args)
         except (KeyError, IndexError, ValueError):
             return template
 

@@ -36,8 +36,10 @@ def add_bookmark(db: Database, article_id: int, position: int | None = None) -> 
             length = len(article_text(db, article_id))
             if not 0 <= position <= length:
                 raise AnnotationError(
-                    f"position {position} is outside article {article_id}, "
-                    f"whose text has {length} characters"
+                    "annotation.position_outside",
+                    position=position,
+                    article_id=article_id,
+                    length=length,
                 )
         else:
             require_article(db, article_id)
@@ -63,7 +65,7 @@ def delete_bookmark(db: Database, article_id: int) -> Bookmark:
             db, f"DELETE FROM bookmarks WHERE article_id = ? RETURNING {_COLUMNS}", [article_id]
         )
     if row is None:
-        raise AnnotationError(f"article {article_id} has no bookmark")
+        raise AnnotationError("annotation.no_bookmark", article_id=article_id)
     return _bookmark(row)
 
 

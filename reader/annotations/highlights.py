@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from reader.annotations.anchoring import locate_quote
 from reader.annotations.common import (
+    WHAT_HIGHLIGHT_NOTE,
     AnnotationError,
     article_text,
     check_text,
@@ -35,7 +36,7 @@ def check_color(color: str) -> str:
     if normalized in HIGHLIGHT_COLORS or _HEX_COLOR.fullmatch(normalized):
         return normalized
     raise AnnotationError(
-        f"unknown highlight colour {color!r}: use {', '.join(HIGHLIGHT_COLORS)} or #rrggbb"
+        "annotation.bad_colour", colour=repr(color), colours=", ".join(HIGHLIGHT_COLORS)
     )
 
 
@@ -62,14 +63,17 @@ def add_highlight(
     """
     color = check_color(color)
     if note is not None:
-        check_text(note, "the highlight's note")
+        check_text(note, WHAT_HIGHLIGHT_NOTE)
     stamp = now_iso()
     with db.atomic():
         text = article_text(db, article_id)
         if not 0 <= start < end <= len(text):
             raise AnnotationError(
-                f"range {start}–{end} does not fit article {article_id}, whose text has "
-                f"{len(text)} characters (need 0 ≤ start < end ≤ {len(text)})"
+                "annotation.range_outside",
+                start=start,
+                end=end,
+                article_id=article_id,
+                length=len(text),
             )
         row = write_returning(
             db,
@@ -95,7 +99,7 @@ def update_highlight(
     """
     color = check_color(color) if color is not None else None
     if note is not None:
-        check_text(note, "the highlight's note")
+        check_text(note, WHAT_HIGHLIGHT_NOTE)
     with db.atomic():
         row = write_returning(
             db,
@@ -105,7 +109,7 @@ def update_highlight(
             [color, clear_note, note, now_iso(), highlight_id],
         )
     if row is None:
-        raise AnnotationError(f"there is no highlight {highlight_id}")
+        raise AnnotationError("annotation.no_highlight", highlight_id=highlight_id)
     return _highlight(row)
 
 
@@ -120,7 +124,7 @@ def delete_highlight(db: Database, highlight_id: int) -> Highlight:
             db, f"DELETE FROM highlights WHERE id = ? RETURNING {_COLUMNS}", [highlight_id]
         )
     if row is None:
-        raise AnnotationError(f"there is no highlight {highlight_id}")
+        raise AnnotationError("annotation.no_highlight", highlight_id=highlight_id)
     return _highlight(row)
 
 
@@ -132,7 +136,7 @@ def get_highlight(db: Database, highlight_id: int) -> Highlight:
     """
     row = db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE id = ?", [highlight_id]).fetchone()
     if row is None:
-        raise AnnotationError(f"there is no highlight {highlight_id}")
+        raise AnnotationError("annotation.no_highlight", highlight_id=highlight_id)
     return _highlight(row)
 
 

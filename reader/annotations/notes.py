@@ -7,6 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.annotations.common import (
+    WHAT_NOTE,
     AnnotationError,
     check_text,
     now_iso,
@@ -33,7 +34,7 @@ def add_note(db: Database, article_id: int, text: str) -> Note:
     Raises:
         AnnotationError: no such article, or text that is not valid Unicode.
     """
-    check_text(text, "the note")
+    check_text(text, WHAT_NOTE)
     stamp = now_iso()
     with db.atomic():
         require_article(db, article_id)
@@ -52,7 +53,7 @@ def update_note(db: Database, note_id: int, text: str) -> Note:
     Raises:
         AnnotationError: no such note, or text that is not valid Unicode.
     """
-    check_text(text, "the note")
+    check_text(text, WHAT_NOTE)
     with db.atomic():
         row = write_returning(
             db,
@@ -60,7 +61,7 @@ def update_note(db: Database, note_id: int, text: str) -> Note:
             [text, now_iso(), note_id],
         )
     if row is None:
-        raise AnnotationError(f"there is no note {note_id}")
+        raise AnnotationError("annotation.no_note", note_id=note_id)
     return _note(row)
 
 
@@ -73,7 +74,7 @@ def delete_note(db: Database, note_id: int) -> Note:
     with db.atomic():
         row = write_returning(db, f"DELETE FROM notes WHERE id = ? RETURNING {_COLUMNS}", [note_id])
     if row is None:
-        raise AnnotationError(f"there is no note {note_id}")
+        raise AnnotationError("annotation.no_note", note_id=note_id)
     return _note(row)
 
 
@@ -85,7 +86,7 @@ def get_note(db: Database, note_id: int) -> Note:
     """
     row = db.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", [note_id]).fetchone()
     if row is None:
-        raise AnnotationError(f"there is no note {note_id}")
+        raise AnnotationError("annotation.no_note", note_id=note_id)
     return _note(row)
 
 

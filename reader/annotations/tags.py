@@ -6,7 +6,13 @@ import unicodedata
 
 from sqlite_utils import Database
 
-from reader.annotations.common import AnnotationError, check_text, now_iso, require_article
+from reader.annotations.common import (
+    WHAT_TAG,
+    AnnotationError,
+    check_text,
+    now_iso,
+    require_article,
+)
 from reader.annotations.records import Tag
 
 MAX_TAG_LENGTH = 64
@@ -19,14 +25,14 @@ def normalize_tag(name: str) -> str:
         AnnotationError: an empty name, one with spaces inside (``tag:NAME`` in a search
             could not name it), or one longer than :data:`MAX_TAG_LENGTH` characters.
     """
-    check_text(name, "the tag")
+    check_text(name, WHAT_TAG)
     normalized = unicodedata.normalize("NFC", name).strip()
     if not normalized:
-        raise AnnotationError("a tag needs a name")
+        raise AnnotationError("annotation.tag_empty")
     if any(ch.isspace() for ch in normalized):
-        raise AnnotationError(f"a tag is one word without spaces, not {normalized!r}")
+        raise AnnotationError("annotation.tag_spaces", tag=repr(normalized))
     if len(normalized) > MAX_TAG_LENGTH:
-        raise AnnotationError(f"a tag has at most {MAX_TAG_LENGTH} characters")
+        raise AnnotationError("annotation.tag_too_long", limit=MAX_TAG_LENGTH)
     return normalized
 
 
@@ -68,7 +74,7 @@ def remove_tag(db: Database, article_id: int, name: str) -> None:
         )
         if cursor.rowcount == 0:
             require_article(db, article_id)
-            raise AnnotationError(f"article {article_id} has no tag {name!r}")
+            raise AnnotationError("annotation.no_tag", article_id=article_id, tag=repr(name))
         db.execute(
             "DELETE FROM tags WHERE name = ? "
             "AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = tags.id)",

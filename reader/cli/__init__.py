@@ -7,9 +7,11 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from reader import __version__
 from reader.cli.common import EXIT_USAGE, CommandError
+from reader.cli.terminal import escaped_output
 from reader.store.db import ArchiveError
 
 EXIT_INTERNAL = 70  # a bug, not the user's input (sysexits EX_SOFTWARE)
@@ -64,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    with escaped_output():
+        return _run(args, handler)
+
+
+def _run(args: argparse.Namespace, handler: Any) -> int:
     try:
         if handler is None:
             from reader.cli.window import open_window

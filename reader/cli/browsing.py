@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
+from reader.cli.terminal import one_line
 from reader.store import issues as store
 from reader.store.clashes import clashes_of, issues_claiming
 from reader.store.records import ArticleRecord, IssueRecord
@@ -85,10 +86,10 @@ def run_list(args: argparse.Namespace) -> int:
             print("The archive is empty: add issues with `reader import PATH`.")
         for issue in issues:
             editor = " ".join(x for x in (issue.editor_org, issue.editor, issue.phone) if x)
-            print(f"issue {issue.id:>4}  {issue.label()}  {editor}".rstrip())
+            print(one_line(f"issue {issue.id:>4}  {issue.label()}  {editor}".rstrip()))
             for article in store.issue_articles(db, issue.id):
                 page = f"p.{article.toc_page}" if article.toc_page is not None else ""
-                print(f"  {article.id:>6}  {page:>5}  {article.title}")
+                print(f"  {article.id:>6}  {page:>5}  {one_line(article.title)}")
     return EXIT_OK
 
 
@@ -107,14 +108,14 @@ def run_show(args: argparse.Namespace) -> int:
             data["issue"] = {k: v for k, v in issue_json(db, issue).items() if k != "articles"}
             print_json(data)
             return EXIT_OK
-        print(article.title)
+        print(one_line(article.title))
         page = f"，第{article.toc_page}页" if article.toc_page is not None else ""
-        print(f"（{issue.label()}{page}）")
+        print(one_line(f"（{issue.label()}{page}）"))
         if same:
             print(f"（同文亦见文章 {', '.join(str(i) for i in same)}）")
         print()
         for paragraph in article.paragraphs:
-            print(f"　　{paragraph}")
+            print(f"　　{one_line(paragraph)}")
     return EXIT_OK
 
 
@@ -148,7 +149,7 @@ def run_issue_set(args: argparse.Namespace) -> int:
         if args.json:
             print_json({k: v for k, v in issue_json(archive.db, issue).items() if k != "articles"})
         else:
-            print(f"issue {issue.id}: {issue.label()}")
+            print(one_line(f"issue {issue.id}: {issue.label()}"))
         rivals = issues_claiming(
             archive.db, issue.series, issue.year, issue.issue_no, except_id=issue.id
         )

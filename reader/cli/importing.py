@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.cli.common import EXIT_FAILED, EXIT_OK, open_archive
 from reader.cli.progress import TerminalProgress
+from reader.cli.terminal import one_line
 from reader.importer import FileOutcome, import_paths
 
 
@@ -26,7 +27,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     def report_line(outcome: FileOutcome) -> None:
         progress.finish()
-        print(outcome.describe(), flush=True)
+        print(one_line(outcome.describe()), flush=True)
 
     with open_archive(args) as archive:
         report = import_paths(archive, args.paths, progress=progress, on_outcome=report_line)

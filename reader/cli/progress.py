@@ -6,13 +6,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from reader.cli.terminal import one_line, raw_stream
+
 
 class TerminalProgress:
     """``done / total`` bar on stderr, redrawn in place; silent when stderr is not a TTY."""
 
     def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
         self.label = label
-        self.stream = stream or sys.stderr
+        self.stream = raw_stream(stream or sys.stderr)
         self.width = width
         self.enabled = self.stream.isatty()
         self._drawn = False
@@ -22,7 +24,7 @@ class TerminalProgress:
             return
         filled = round(self.width * done / total)
         bar = "#" * filled + "-" * (self.width - filled)
-        name = Path(item).name if item else ""
+        name = one_line(Path(item).name) if item else ""
         self.stream.write(f"\r{self.label} [{bar}] {done}/{total} {name[:40]:<40}")
         self.stream.flush()
         self._drawn = True

@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, print_json
 from reader.cli.progress import TerminalProgress
+from reader.cli.terminal import one_line
 from reader.search import QuerySyntaxError, SearchResult, ensure_index, rebuild_index, search
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -114,7 +115,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _print_readable(result: SearchResult) -> None:
-    print(f"{result.total} hits for {result.query}")
+    print(f"{result.total} hits for {one_line(result.query)}")
     for hit in result.hits:
         issue = "".join(
             [
@@ -124,5 +125,6 @@ def _print_readable(result: SearchResult) -> None:
             ]
         )
         origin = " [note]" if hit.source == "note" else ""
-        print(f"#{hit.article_id} {_marked(hit.title, hit.title_matches)}  {issue}{origin}")
-        print(f"    {_marked(hit.snippet, hit.snippet_matches)}")
+        title = one_line(_marked(hit.title, hit.title_matches))
+        print(f"#{hit.article_id} {title}  {one_line(issue)}{origin}")
+        print(f"    {one_line(_marked(hit.snippet, hit.snippet_matches))}")

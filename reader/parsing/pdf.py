@@ -20,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from reader.parsing.model import Block, SourceError
+from reader.parsing.pdf_bounds import bounded_page_aggregator, check_stream_bounds
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—－·•\s]*\d{1,4}[-–—－·•\s]*"
@@ -129,7 +130,6 @@ def _read_pages(path: Path) -> list[list[_Line]]:
 
 
 def _iter_pages(path: Path) -> Iterator[list[_Line]]:
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -137,8 +137,9 @@ def _iter_pages(path: Path) -> Iterator[list[_Line]]:
 
     with path.open("rb") as handle:
         document = PDFDocument(PDFParser(handle))
+        check_stream_bounds(document)  # before anything inflates a stream whole
         manager = PDFResourceManager()
-        device = PDFPageAggregator(manager, laparams=None)
+        device = bounded_page_aggregator(manager)
         interpreter = PDFPageInterpreter(manager, device)
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
             interpreter.process_page(page)

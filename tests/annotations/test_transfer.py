@@ -162,6 +162,6 @@ def test_malformed_entry_imports_nothing(source: Archive) -> None:
             {"article": "oops"},
         ],
     }
-    with pytest.raises(AnnotationError, match="article entry 2"):
+    with pytest.raises(AnnotationError, match=r"articles\[1\].article must be an object"):
         import_annotations(source.db, json.loads(json.dumps(data)))
     assert list_notes(source.db) == []

@@ -1,0 +1,117 @@
+"""Control characters in stored text or file names never reach the terminal raw (issue 18.8)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.archive import Archive
+from reader.cli import main
+from reader.cli.terminal import escape_text, one_line
+from reader.parsing.model import ParsedArticle
+from reader.store import issues as store
+from tests.annotations.helpers import add_issue, invented_issue
+from tests.importing.bulletins import sample_bulletin
+
+RETITLE = "\x1b]0;被篡改的标题\x07"
+RED = "\x1b[31m"
+RLO = "\u202e"
+HOSTILE_BODY = f"正文{RETITLE}开始{RED}变红{RLO}txt.exe，北河市乳业集群加快发展。"
+
+# What no output may hold: ESC, BEL, CSI (C1), the bidi overrides.
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
+
+
+@pytest.fixture
+def folder(archive_dir: Path) -> Path:
+    article = ParsedArticle(f"标题{RED}红色", [HOSTILE_BODY, "第二段\x9b2J清屏"])
+    with Archive(archive_dir) as archive:
+        add_issue(archive.db, invented_issue([article]))
+    return archive_dir
+
+
+def run(folder: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["--archive", str(folder), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_clean(text: str) -> None:
+    for char in RAW:
+        assert char not in text, repr(char)
+
+
+def test_show_prints_the_body_escaped_and_the_store_keeps_it(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(folder, capsys, "show", "1")
+
+    assert code == 0
+    assert_clean(out)
+    assert "正文\\x1b]0;被篡改的标题\\x07开始\\x1b[31m变红\\u202etxt.exe" in out
+    assert "第二段\\u009b2J清屏" in out
+    with Archive(folder) as archive:
+        assert store.get_article(archive.db, 1).paragraphs[0] == HOSTILE_BODY  # type: ignore[union-attr]
+
+
+def test_json_output_stays_json_with_the_exact_text(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(folder, capsys, "show", "1", "--json")
+
+    assert code == 0
+    assert_clean(out)
+    assert json.loads(out)["text"].split("\n")[0] == HOSTILE_BODY
+
+
+def test_list_and_search_print_titles_and_snippets_escaped(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(folder, capsys, "list")
+    assert code == 0
+    assert_clean(out)
+    assert "标题\\x1b[31m红色" in out
+
+    code, out, _ = run(folder, capsys, "search", "变红")
+    assert code == 0
+    assert out.startswith("1 hits for 变红")
+    assert_clean(out)
+    assert "\\x1b[31m" in out
+
+
+def test_a_note_with_escapes_is_listed_escaped(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(folder, capsys, "note", "add", "1", f"笔记{RETITLE}")[0] == 0
+    code, out, _ = run(folder, capsys, "note", "list")
+    assert code == 0
+    assert_clean(out)
+    assert "笔记\\x1b]0;被篡改的标题\\x07" in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names")
+@pytest.mark.parametrize("name", ["two\nlines.txt", f"esc{RED}.txt", f"rlo{RLO}txt.exe.txt"])
+def test_import_prints_one_line_per_file_whatever_the_name(
+    archive_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sample_bulletin(issue_no=1).write(folder / name)
+    (folder / "empty.txt").write_bytes(b"")
+
+    code, out, _ = run(archive_dir, capsys, "import", str(folder))
+
+    assert code == 1  # empty.txt is skipped
+    lines = out.splitlines()
+    assert len(lines) == 3, lines  # two files, one summary
+    assert_clean(out)
+    assert any(line.startswith("imported: ") and one_line(name) in line for line in lines)
+
+
+def test_the_escapes_are_readable() -> None:
+    assert one_line("a\nb\tc\x1bd\u202ee") == "a\\nb\\tc\\x1bd\\u202ee"
+    assert escape_text("第一行\n第二行\x07") == "第一行\n第二行\\x07"
+    assert escape_text("中文、English、全角ＡＢ") == "中文、English、全角ＡＢ"

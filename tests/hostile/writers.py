@@ -1,0 +1,74 @@
+"""Two real processes writing one archive at once: the scripts and a driver for tests and bench.
+
+``python -m tests.hostile.writers notes ARCHIVE ARTICLE_ID COUNT`` adds COUNT notes one
+command at a time (each opens and closes the archive, as a loop of ``reader note add``
+does); the importing side is the real ``reader import`` command.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.importing.bulletins import sample_bulletin
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class WriterRun:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def write_bulletins(folder: Path, count: int, first_issue: int = 1) -> list[Path]:
+    """``count`` different bulletins (distinct issue numbers) as text files in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        sample_bulletin(issue_no=n, year=2020 + n % 5).write(folder / f"issue-{n:03}.txt")
+        for n in range(first_issue, first_issue + count)
+    ]
+
+
+def reader_command(archive: Path, *argv: str) -> list[str]:
+    return [sys.executable, "-m", "reader", "--archive", str(archive), *argv]
+
+
+def start(argv: list[str]) -> subprocess.Popen[str]:
+    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT))
+    return subprocess.Popen(
+        argv, cwd=PROJECT_ROOT, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def run_together(*commands: list[str], timeout: float = 600) -> tuple[list[WriterRun], float]:
+    """Start every command at once; their results and the wall time until the last ended."""
+    started = time.monotonic()
+    processes = [start(argv) for argv in commands]
+    runs = []
+    for process in processes:
+        out, err = process.communicate(timeout=timeout)
+        runs.append(WriterRun(process.returncode, out, err))
+    return runs, time.monotonic() - started
+
+
+def add_notes(archive: Path, article_id: int, count: int) -> int:
+    """Add ``count`` notes, each by its own command run; the number that failed."""
+    from reader.cli import main
+
+    failed = 0
+    for n in range(count):
+        if main(["--archive", str(archive), "note", "add", str(article_id), f"并发笔记 {n}"]):
+            failed += 1
+    return failed
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "notes":
+        sys.exit(add_notes(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+    raise SystemExit(f"unknown mode {sys.argv[1]}")
