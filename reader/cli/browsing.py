@@ -46,6 +46,8 @@ def article_json(article: ArticleRecord, same_text_as: list[int] | None = None) 
         "title": article.title,
         "toc_title": article.toc_title,
         "toc_page": article.toc_page,
+        "column": article.column,
+        "source": article.source,
         "text": article.text,
     }
     if same_text_as is not None:
@@ -63,6 +65,10 @@ def issue_json(db: Database, issue: IssueRecord) -> dict[str, Any]:
         "editor_org": issue.editor_org,
         "editor": issue.editor,
         "phone": issue.phone,
+        "total_no": issue.total_no,
+        "date": issue.date,
+        "marking": issue.marking,
+        "preface": issue.preface,
         "source_path": issue.source_path,
         "source_format": issue.source_format,
         "articles": [article_json(a, store.articles_with_same_text(db, a.id)) for a in articles],
@@ -102,9 +108,13 @@ def run_show(args: argparse.Namespace) -> int:
             data["issue"] = {k: v for k, v in issue_json(db, issue).items() if k != "articles"}
             print_json(data)
             return EXIT_OK
+        if article.column:
+            print(f"【{article.column}】")
         print(article.title)
         page = f"，第{article.toc_page}页" if article.toc_page is not None else ""
         print(f"（{issue.label()}{page}）")
+        if article.source:
+            print(f"（来源：{article.source}）")
         if same:
             print(f"（同文亦见文章 {', '.join(str(i) for i in same)}）")
         print()
