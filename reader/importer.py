@@ -22,7 +22,10 @@ from reader.store import issues as store
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx"})
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".mht", ".mhtml"}
+)
+SUPPORTED_FORMATS = "PDF, DOCX, TXT, HTML, MHT"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"
@@ -118,7 +121,7 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
                         message(
                             "import.unsupported_type",
                             suffix=path.suffix or "(none)",
-                            formats="PDF, DOCX, TXT",
+                            formats=SUPPORTED_FORMATS,
                         ),
                     )
                 )

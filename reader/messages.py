@@ -87,6 +87,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "不是简报：找不到文章结构（读起来像小说）",
         "not a bulletin: no article structure found (reads like fiction)",
     ),
+    # Saved web pages and other formats (reader.parsing.html, .ofd, .legacy_word, .ocr).
+    "source.html_too_large": (
+        "网页文件太大（超过 50 MB 不予导入）",
+        "web page too large (over 50 MB is refused)",
+    ),
+    "source.html_not_html": ("不是网页文件", "not a web page"),
+    "source.html_damaged": ("网页无法解析（{detail}）", "web page cannot be parsed ({detail})"),
+    "source.html_no_text": ("网页里没有正文文字", "the web page holds no text"),
+    "source.mht_no_html": (
+        "MHT 网页存档里没有网页内容（已损坏？）",
+        "the MHT web archive holds no web page (damaged?)",
+    ),
     # What became of a file in an import (reader.importer).
     "import.unsupported_type": (
         "不支持的文件类型 {suffix}（可导入 {formats} 文件）",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reader.parsing.bulletin import parse_blocks
 from reader.parsing.decode import decode_text
+from reader.parsing.html import HTML_SUFFIXES, MHT_SUFFIXES
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.parsing.reflow import text_blocks
 
@@ -28,14 +29,16 @@ _BINARY_MAGIC = {
 def parse_file(path: Path) -> tuple[str, ParsedIssue]:
     """Read and parse one bulletin file.
 
-    The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``) and the
-    content is checked against it, so a PDF named ``.txt`` is refused with a clear reason.
+    The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``, ``.html``/
+    ``.htm``, ``.mht``/``.mhtml``) and the content is checked against it, so a PDF named
+    ``.txt`` is refused with a clear reason.
 
     Args:
         path: the file.
 
     Returns:
-        ``(format, issue)`` with format ``"txt"``, ``"pdf"`` or ``"docx"``.
+        ``(format, issue)`` with format ``"txt"``, ``"pdf"``, ``"docx"``, ``"html"`` or
+        ``"mht"``.
 
     Raises:
         SourceError: a one-line reason the file cannot be imported.
@@ -56,6 +59,11 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         from reader.parsing.docx import extract_docx_blocks
 
         return "docx", parse_blocks(extract_docx_blocks(path))
+    if suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
+        from reader.parsing.html import extract_html_blocks
+
+        fmt = "mht" if suffix in MHT_SUFFIXES else "html"
+        return fmt, parse_blocks(extract_html_blocks(path))
     raise SourceError("source.unsupported_type", suffix=suffix or "(无后缀)")
 
 
