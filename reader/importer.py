@@ -23,9 +23,9 @@ from reader.store import issues as store
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".mht", ".mhtml"}
+    {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".mht", ".mhtml", ".ofd"}
 )
-SUPPORTED_FORMATS = "PDF, DOCX, TXT, HTML, MHT"
+SUPPORTED_FORMATS = "PDF, OFD, DOCX, TXT, HTML, MHT"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"

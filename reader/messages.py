@@ -99,6 +99,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "MHT 网页存档里没有网页内容（已损坏？）",
         "the MHT web archive holds no web page (damaged?)",
     ),
+    "source.ofd_not_ofd": ("不是 OFD 文件", "not an OFD file"),
+    "source.ofd_damaged": ("OFD 已损坏（{detail}）", "OFD is damaged ({detail})"),
+    "source.ofd_encrypted": ("OFD 已加密", "OFD is encrypted"),
+    "source.ofd_bomb": (
+        "可疑的 OFD（解压后过大，压缩炸弹？）",
+        "suspicious OFD (too large when unpacked: zip bomb?)",
+    ),
+    "source.ofd_no_text": (
+        "OFD 没有文字（扫描图像？）",
+        "OFD has no text (scanned image?)",
+    ),
+    "source.ofd_too_many_pages": (
+        "OFD 页数过多（{pages} 页）",
+        "OFD has too many pages ({pages})",
+    ),
     # What became of a file in an import (reader.importer).
     "import.unsupported_type": (
         "不支持的文件类型 {suffix}（可导入 {formats} 文件）",

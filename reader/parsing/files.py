@@ -30,15 +30,15 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
     """Read and parse one bulletin file.
 
     The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``, ``.html``/
-    ``.htm``, ``.mht``/``.mhtml``) and the content is checked against it, so a PDF named
+    ``.htm``, ``.mht``/``.mhtml``, ``.ofd``) and the content is checked against it, so a PDF named
     ``.txt`` is refused with a clear reason.
 
     Args:
         path: the file.
 
     Returns:
-        ``(format, issue)`` with format ``"txt"``, ``"pdf"``, ``"docx"``, ``"html"`` or
-        ``"mht"``.
+        ``(format, issue)`` with format ``"txt"``, ``"pdf"``, ``"docx"``, ``"html"``,
+        ``"mht"`` or ``"ofd"``.
 
     Raises:
         SourceError: a one-line reason the file cannot be imported.
@@ -59,6 +59,10 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         from reader.parsing.docx import extract_docx_blocks
 
         return "docx", parse_blocks(extract_docx_blocks(path))
+    if suffix == ".ofd":
+        from reader.parsing.ofd import extract_ofd_blocks
+
+        return "ofd", parse_blocks(extract_ofd_blocks(path))
     if suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
         from reader.parsing.html import extract_html_blocks
 

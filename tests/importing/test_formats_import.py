@@ -34,3 +34,19 @@ def test_web_pages_import_and_a_broken_archive_is_skipped(tmp_path: Path) -> Non
         again = import_paths(archive, [folder / "c.mhtml"])
         assert again.outcomes[0].status == SKIPPED
         assert [(i.id, i.issue_no) for i in list_issues(archive.db)] == before
+
+
+def test_an_ofd_imports_and_an_encrypted_one_is_skipped_in_chinese(tmp_path: Path) -> None:
+    from tests.support.typeset_ofd import lines_page, write_ofd, write_ofd_package
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    write_ofd(sample_issue(5), folder / "a.ofd")
+    write_ofd_package(folder / "b.ofd", [lines_page(["正文"])], extra={"Encryptions.xml": b"<x/>"})
+    with Archive(tmp_path / "archive") as archive:
+        report = import_paths(archive, [folder])
+        by_name = {o.path.name: o for o in report.outcomes}
+        assert by_name["a.ofd"].status == IMPORTED
+        assert by_name["b.ofd"].message(ZH) == "OFD 已加密"
+        [issue] = list_issues(archive.db)
+        assert (issue.issue_no, issue.source_format) == (5, "ofd")
