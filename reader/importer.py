@@ -23,9 +23,10 @@ from reader.store import issues as store
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".mht", ".mhtml", ".ofd"}
+    {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".dot", ".wpt", ".ofd"}
+    | {".html", ".htm", ".xhtml", ".mht", ".mhtml"}
 )
-SUPPORTED_FORMATS = "PDF, OFD, DOCX, TXT, HTML, MHT"
+SUPPORTED_FORMATS = "PDF, OFD, DOCX, DOC, WPS, TXT, HTML, MHT"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"

@@ -99,6 +99,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "MHT 网页存档里没有网页内容（已损坏？）",
         "the MHT web archive holds no web page (damaged?)",
     ),
+    "source.doc_not_word": ("不是 Word 97-2003 或 WPS 文档", "not a Word 97-2003 or WPS document"),
+    "source.doc_needs_libreoffice": (
+        "读取 .doc/.wps 文件需要 LibreOffice，本机没有找到。请安装 LibreOffice"
+        "（https://zh-cn.libreoffice.org/ 下载；Debian/Ubuntu 可运行 "
+        "sudo apt install libreoffice-writer-nogui），或在 WPS/Word 中另存为 .docx 后再导入",
+        "reading .doc/.wps files needs LibreOffice, which was not found: install it "
+        "(https://www.libreoffice.org/; on Debian/Ubuntu: sudo apt install "
+        "libreoffice-writer-nogui), or save the file as .docx in WPS/Word and import that",
+    ),
+    "source.doc_cannot_start": (
+        "无法启动 LibreOffice（{detail}）",
+        "cannot start LibreOffice ({detail})",
+    ),
+    "source.doc_timeout": (
+        "LibreOffice 转换超过 {seconds} 秒仍未完成，已停止（文件损坏或过大？）",
+        "LibreOffice did not finish converting within {seconds} s and was stopped "
+        "(damaged or very large file?)",
+    ),
+    "source.doc_unreadable": (
+        "LibreOffice 无法读取该文档（已损坏或设有密码？）",
+        "LibreOffice cannot read the document (damaged or password-protected?)",
+    ),
     "source.ofd_not_ofd": ("不是 OFD 文件", "not an OFD file"),
     "source.ofd_damaged": ("OFD 已损坏（{detail}）", "OFD is damaged ({detail})"),
     "source.ofd_encrypted": ("OFD 已加密", "OFD is encrypted"),

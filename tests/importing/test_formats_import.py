@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.archive import Archive
 from reader.importer import IMPORTED, SKIPPED, import_paths
 from reader.messages import ZH
@@ -50,3 +52,22 @@ def test_an_ofd_imports_and_an_encrypted_one_is_skipped_in_chinese(tmp_path: Pat
         assert by_name["b.ofd"].message(ZH) == "OFD 已加密"
         [issue] = list_issues(archive.db)
         assert (issue.issue_no, issue.source_format) == (5, "ofd")
+
+
+def test_without_libreoffice_a_doc_is_skipped_and_the_rest_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.parsing.legacy_word import SOFFICE_ENV
+
+    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "no-soffice"))
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    issue = sample_issue(3)
+    write_html(folder / "b.html", issue_lines(issue))
+    with Archive(tmp_path / "archive") as archive:
+        by_name = {o.path.name: o for o in import_paths(archive, [folder]).outcomes}
+        assert by_name["b.html"].status == IMPORTED
+        assert by_name["a.doc"].status == SKIPPED
+        assert "LibreOffice" in by_name["a.doc"].message(ZH)
+        assert "LibreOffice" in by_name["a.doc"].describe()
