@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the reader and its tests use, where this machine lets us:
-# CJK fonts (fonts-noto-cjk, a 楷体) and poppler-utils. Quiet and idempotent; never fails the build.
+# CJK fonts (fonts-noto-cjk, a 楷体), poppler-utils, and LibreOffice Writer without its GUI
+# (which reads .doc/.wps bulletins). Quiet and idempotent; never fails the build.
 set -u
 need=()
 fc-list 2>/dev/null | grep -qi "Noto.*CJK" || need+=(fonts-noto-cjk)
@@ -9,12 +10,14 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "gkai00mp" || need+=(fonts-arphic-gkai00mp)
 # Qt 6.5+ needs libxcb-cursor0 for its xcb platform (a real window, or Xvfb for screenshots).
 ldconfig -p 2>/dev/null | grep -q libxcb-cursor || need+=(libxcb-cursor0)
+# .doc and .wps files are converted by LibreOffice headless (reader/parsing/legacy_word.py).
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing ${need[*]} (apt-get)"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } >/dev/null 2>&1 \
-    || echo "note: could not install ${need[*]}; Chinese may not render and PDF checks are skipped"
+    || echo "note: could not install ${need[*]}; Chinese may not render, PDF checks and .doc tests are skipped"
 else
-  echo "note: please install ${need[*]} (CJK font, PDF tools) with your system's package manager"
+  echo "note: please install ${need[*]} (CJK font, PDF tools, LibreOffice) with your system's package manager"
 fi
 exit 0

@@ -29,7 +29,11 @@ from reader.store.renditions import RENDITION, tolerant_between
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx"})
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".dot", ".wpt", ".ofd"}
+    | {".html", ".htm", ".xhtml", ".mht", ".mhtml"}
+)
+SUPPORTED_FORMATS = "PDF, OFD, DOCX, DOC, WPS, TXT, HTML, MHT"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"
@@ -110,7 +114,7 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
             files.append(source.path)
         else:
             reason = message(
-                "import.unsupported_type", suffix=suffix or "(none)", formats="PDF, DOCX, TXT"
+                "import.unsupported_type", suffix=suffix or "(none)", formats=SUPPORTED_FORMATS
             )
             refused.append(FileOutcome(_shown(source.path), SKIPPED, reason))
     return files, refused

@@ -101,6 +101,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "不是简报：找不到文章结构（读起来像小说）",
         "not a bulletin: no article structure found (reads like fiction)",
     ),
+    # Saved web pages and other formats (reader.parsing.html, .ofd, .legacy_word, .ocr).
+    "source.html_too_large": (
+        "网页文件太大（超过 50 MB 不予导入）",
+        "web page too large (over 50 MB is refused)",
+    ),
+    "source.html_not_html": ("不是网页文件", "not a web page"),
+    "source.html_damaged": ("网页无法解析（{detail}）", "web page cannot be parsed ({detail})"),
+    "source.html_no_text": ("网页里没有正文文字", "the web page holds no text"),
+    "source.mht_no_html": (
+        "MHT 网页存档里没有网页内容（已损坏？）",
+        "the MHT web archive holds no web page (damaged?)",
+    ),
+    "source.doc_not_word": ("不是 Word 97-2003 或 WPS 文档", "not a Word 97-2003 or WPS document"),
+    "source.doc_needs_libreoffice": (
+        "读取 .doc/.wps 文件需要 LibreOffice，本机没有找到。请安装 LibreOffice"
+        "（https://zh-cn.libreoffice.org/ 下载；Debian/Ubuntu 可运行 "
+        "sudo apt install libreoffice-writer-nogui），或在 WPS/Word 中另存为 .docx 后再导入",
+        "reading .doc/.wps files needs LibreOffice, which was not found: install it "
+        "(https://www.libreoffice.org/; on Debian/Ubuntu: sudo apt install "
+        "libreoffice-writer-nogui), or save the file as .docx in WPS/Word and import that",
+    ),
+    "source.doc_cannot_start": (
+        "无法启动 LibreOffice（{detail}）",
+        "cannot start LibreOffice ({detail})",
+    ),
+    "source.doc_timeout": (
+        "LibreOffice 转换超过 {seconds} 秒仍未完成，已停止（文件损坏或过大？）",
+        "LibreOffice did not finish converting within {seconds} s and was stopped "
+        "(damaged or very large file?)",
+    ),
+    "source.doc_unreadable": (
+        "LibreOffice 无法读取该文档（已损坏或设有密码？）",
+        "LibreOffice cannot read the document (damaged or password-protected?)",
+    ),
+    "source.ofd_not_ofd": ("不是 OFD 文件", "not an OFD file"),
+    "source.ofd_damaged": ("OFD 已损坏（{detail}）", "OFD is damaged ({detail})"),
+    "source.ofd_encrypted": ("OFD 已加密", "OFD is encrypted"),
+    "source.ofd_bomb": (
+        "可疑的 OFD（解压后过大，压缩炸弹？）",
+        "suspicious OFD (too large when unpacked: zip bomb?)",
+    ),
+    "source.ofd_no_text": (
+        "OFD 没有文字（扫描图像？）",
+        "OFD has no text (scanned image?)",
+    ),
+    "source.ofd_too_many_pages": (
+        "OFD 页数过多（{pages} 页）",
+        "OFD has too many pages ({pages})",
+    ),
     # What became of a file in an import (reader.importer).
     "import.unsupported_type": (
         "不支持的文件类型 {suffix}（可导入 {formats} 文件）",

@@ -50,6 +50,8 @@ def article_json(article: ArticleRecord, same_text_as: list[int] | None = None) 
         "title": article.title,
         "toc_title": article.toc_title,
         "toc_page": article.toc_page,
+        "column": article.column,
+        "source": article.source,
         "text": article.text,
     }
     if same_text_as is not None:
@@ -67,6 +69,10 @@ def issue_json(db: Database, issue: IssueRecord) -> dict[str, Any]:
         "editor_org": issue.editor_org,
         "editor": issue.editor,
         "phone": issue.phone,
+        "total_no": issue.total_no,
+        "date": issue.date,
+        "marking": issue.marking,
+        "preface": issue.preface,
         "source_path": issue.source_path,
         "source_format": issue.source_format,
         "sources": list_sources(db, issue.id),
@@ -108,9 +114,13 @@ def run_show(args: argparse.Namespace) -> int:
             data["issue"] = {k: v for k, v in issue_json(db, issue).items() if k != "articles"}
             print_json(data)
             return EXIT_OK
+        if article.column:
+            print(one_line(f"【{article.column}】"))
         print(one_line(article.title))
         page = f"，第{article.toc_page}页" if article.toc_page is not None else ""
         print(one_line(f"（{issue.label()}{page}）"))
+        if article.source:
+            print(one_line(f"（来源：{article.source}）"))
         if same:
             print(f"（同文亦见文章 {', '.join(str(i) for i in same)}）")
         print()

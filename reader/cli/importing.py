@@ -14,8 +14,9 @@ from reader.importer import FileOutcome, import_paths
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="import bulletin files or folders (PDF, DOCX, TXT)",
-        description="Import bulletin files (PDF, DOCX, TXT in UTF-8/GB18030/UTF-16) or whole "
+        help="import bulletin files or folders (PDF, DOCX, TXT, HTML, MHT)",
+        description="Import bulletin files (PDF, DOCX, TXT in UTF-8/GB18030/UTF-16, saved web "
+        "pages .html/.htm/.mht) or whole "
         "folders. A line per file, then a summary; exits non-zero if any file was skipped.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")

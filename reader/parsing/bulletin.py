@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.parsing.contents import parse_contents
+from reader.parsing.contents import TocEntry, parse_contents
+from reader.parsing.furniture import drop_page_furniture
 from reader.parsing.masthead import parse_footer, parse_masthead
 from reader.parsing.model import Block, ParsedArticle, ParsedIssue, SourceError
 from reader.parsing.normalize import has_strong_stop
 from reader.parsing.reflow import Para, reflow, text_blocks
+from reader.parsing.sections import (
+    ColumnAt,
+    column_at,
+    is_preface,
+    match_column_heading,
+    preface_text,
+    split_columns,
+    take_source,
+)
 from reader.parsing.titles import (
     TitleAt,
+    is_title_like,
     rejoin_page_breaks,
     split_glued_titles,
     titles_from_contents,
     titles_from_cues,
+    titles_from_markers,
+    titles_from_numbering,
 )
 
 __all__ = ["parse_blocks", "parse_text", "text_blocks"]
@@ -43,31 +56,36 @@ def parse_blocks(blocks: Sequence[Block]) -> ParsedIssue:
     Raises:
         SourceError: "not a bulletin: …" when no article structure is found.
     """
-    paras = reflow(blocks)
+    paras = reflow(drop_page_furniture(blocks))
     if not paras:
         raise SourceError("source.no_text")
     texts = [para.text for para in paras]
     head, start = parse_masthead(texts)
+    preface, start = _preface_at(texts, start)
     entries, start = parse_contents(texts, start)
     end = parse_footer(texts, start, head)
-    body = paras[start:end]
+    body, columns = split_columns(paras[start:end])
+    if not preface:
+        preface, skip = _preface_at([para.text for para in body], 0)
+        body = body[skip:]
+        columns = [ColumnAt(max(0, c.index - skip), c.name) for c in columns]
 
     warnings: list[str] = []
     if entries:
         body = split_glued_titles(body, entries)
         titles, warnings = titles_from_contents(body, entries)
         if len(titles) * 2 < len(entries):
-            titles = titles_from_cues(body)
+            titles = _titles_without_contents(body)
             warnings = ["the contents do not match the articles: titles found from the text"]
     else:
-        titles = titles_from_cues(body)
+        titles = _titles_without_contents(body)
     if not titles:
         raise SourceError("source.no_titles")
     if titles[0].index > 0:
         skipped = "".join(para.text for para in body[: titles[0].index])
         warnings.append(f"text before the first article left out: {skipped[:40]}")
 
-    articles = _articles(body, titles)
+    articles = _articles(body, titles, columns, entries)
     if not (entries or head.series or head.year):
         _check_article_text(body, articles)
     return ParsedIssue(
@@ -78,20 +96,58 @@ def parse_blocks(blocks: Sequence[Block]) -> ParsedIssue:
         editor_org=head.editor_org,
         editor=head.editor,
         phone=head.phone,
+        total_no=head.total_no,
+        date=head.date,
+        marking=head.marking,
+        preface=preface_text(preface) if preface else None,
         warnings=warnings,
     )
 
 
-def _articles(body: Sequence[Para], titles: Sequence[TitleAt]) -> list[ParsedArticle]:
+def _titles_without_contents(body: Sequence[Para]) -> list[TitleAt]:
+    return titles_from_markers(body) or titles_from_numbering(body) or titles_from_cues(body)
+
+
+def _preface_at(texts: Sequence[str], start: int) -> tuple[list[str], int]:
+    """The editor's note (编者按) opening at ``start``, and the index after it.
+
+    It runs until a title-like line, a contents heading or a column heading.
+    """
+    if start >= len(texts) or not is_preface(texts[start]):
+        return [], start
+    end = start + 1
+    while (
+        end < len(texts)
+        and not is_title_like(texts[end])
+        and match_column_heading(texts[end]) is None
+        and has_strong_stop(texts[end])
+    ):
+        end += 1
+    return list(texts[start:end]), end
+
+
+def _articles(
+    body: Sequence[Para],
+    titles: Sequence[TitleAt],
+    columns: Sequence[ColumnAt],
+    entries: Sequence[TocEntry],
+) -> list[ParsedArticle]:
+    entry_columns = {entry.title: entry.column for entry in entries}
     articles: list[ParsedArticle] = []
     for number, found in enumerate(titles):
         stop = titles[number + 1].index if number + 1 < len(titles) else len(body)
+        paragraphs, source = take_source(rejoin_page_breaks(body[found.index + found.span : stop]))
+        column = column_at(columns, found.index)
+        if column is None and found.toc_title is not None:
+            column = entry_columns.get(found.toc_title)
         articles.append(
             ParsedArticle(
                 title=found.title,
-                paragraphs=rejoin_page_breaks(body[found.index + found.span : stop]),
+                paragraphs=paragraphs,
                 toc_title=found.toc_title,
                 toc_page=found.toc_page,
+                column=column,
+                source=source,
             )
         )
     return articles

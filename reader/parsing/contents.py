@@ -15,9 +15,12 @@ from reader.parsing.normalize import (
     strip_entry_marker,
     strip_toc_leader_and_page,
 )
+from reader.parsing.sections import match_column_heading
 from reader.parsing.titles import is_title_like
 
-_HEADING = re.compile(r"^目\s*录$|^本期目录$|^本期要目$")
+_HEADING = re.compile(
+    r"^[【\[]?\s*(?:目\s*录|本\s*期\s*目\s*录|本\s*期\s*要\s*目|要\s*目)\s*[】\]]?$"
+)
 _LEADER_PAGE = re.compile(r"(?:[.．·•…⋯_]{2,}|\s)\s*[0-9０-９]{1,3}$")
 
 
@@ -28,6 +31,7 @@ class TocEntry:
     title: str
     page: int | None
     printed: str
+    column: str | None = None
 
     def readings(self) -> list[tuple[str, int | None]]:
         """Every way to split a glued page number off (``…G203`` may be ``G20`` + 3)."""
@@ -41,9 +45,9 @@ class TocEntry:
         return options
 
 
-def _entry(text: str) -> TocEntry | None:
+def _entry(text: str, column: str | None = None) -> TocEntry | None:
     title, page = strip_toc_leader_and_page(text)
-    return TocEntry(title, page, text) if title else None
+    return TocEntry(title, page, text, column) if title else None
 
 
 def parse_contents(texts: Sequence[str], start: int) -> tuple[list[TocEntry], int]:
@@ -64,28 +68,40 @@ def parse_contents(texts: Sequence[str], start: int) -> tuple[list[TocEntry], in
     if headed:
         index += 1
     entries: list[TocEntry] = []
+    column: str | None = None
+    column_line: int | None = None
     while index < len(texts):
         text = texts[index].strip()
+        if (name := match_column_heading(text)) is not None:
+            column, column_line = name, index
+            index += 1
+            continue
         if starts_with_entry_marker(text):
-            entry = _entry(text)
+            entry = _entry(text, column)
             if entry is not None:
                 entries.append(entry)
             elif strip_entry_marker(text):
                 break
         elif _LEADER_PAGE.search(text) and is_title_like(text, max_width=120):
-            entry = _entry(text)
+            entry = _entry(text, column)
             if entry is None:
                 break
             entries.append(entry)
         elif entries and entries[-1].page is None and _continues_entry(text):
             # An entry wrapped onto a second line: "…深化市级科技计划" + "管理改革5".
-            merged = _entry(join_wrapped(entries[-1].printed, text))
+            merged = _entry(join_wrapped(entries[-1].printed, text), entries[-1].column)
             if merged is None:
                 break
             entries[-1] = merged
         else:
             break
+        column_line = None
         index += 1
+    if column_line is not None:
+        index = column_line  # the heading opens the body's first column, not the contents'
+    if not headed and len(entries) == 1 and entries[0].page is None:
+        # One marked line alone is the first title of an issue without contents (◆ …).
+        entries, index = [], start
     if not entries:
         plain = _plain_contents(texts, index, headed)
         entries = [TocEntry(text.strip(), None, text) for text in plain]

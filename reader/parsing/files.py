@@ -6,6 +6,8 @@ from pathlib import Path
 
 from reader.parsing.bulletin import parse_blocks
 from reader.parsing.decode import decode_text
+from reader.parsing.html import HTML_SUFFIXES, MHT_SUFFIXES
+from reader.parsing.legacy_word import LEGACY_WORD_SUFFIXES
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.parsing.reflow import text_blocks
 
@@ -28,14 +30,17 @@ _BINARY_MAGIC = {
 def parse_file(path: Path) -> tuple[str, ParsedIssue]:
     """Read and parse one bulletin file.
 
-    The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``) and the
-    content is checked against it, so a PDF named ``.txt`` is refused with a clear reason.
+    The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``, ``.doc``/
+    ``.wps`` through LibreOffice, ``.ofd``, ``.html``/``.htm``, ``.mht``/``.mhtml``) and
+    the content is checked against it, so a PDF named ``.txt`` is refused with a clear
+    reason.
 
     Args:
         path: the file.
 
     Returns:
-        ``(format, issue)`` with format ``"txt"``, ``"pdf"`` or ``"docx"``.
+        ``(format, issue)`` with format ``"txt"``, ``"pdf"``, ``"docx"``, ``"doc"``,
+        ``"wps"``, ``"html"``, ``"mht"`` or ``"ofd"``.
 
     Raises:
         SourceError: a one-line reason the file cannot be imported.
@@ -56,6 +61,19 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         from reader.parsing.docx import extract_docx_blocks
 
         return "docx", parse_blocks(extract_docx_blocks(path))
+    if suffix in LEGACY_WORD_SUFFIXES:
+        from reader.parsing.legacy_word import extract_legacy_word_blocks
+
+        return suffix.lstrip("."), parse_blocks(extract_legacy_word_blocks(path))
+    if suffix == ".ofd":
+        from reader.parsing.ofd import extract_ofd_blocks
+
+        return "ofd", parse_blocks(extract_ofd_blocks(path))
+    if suffix in HTML_SUFFIXES or suffix in MHT_SUFFIXES:
+        from reader.parsing.html import extract_html_blocks
+
+        fmt = "mht" if suffix in MHT_SUFFIXES else "html"
+        return fmt, parse_blocks(extract_html_blocks(path))
     raise SourceError("source.unsupported_type", suffix=suffix or "(无后缀)")
 
 

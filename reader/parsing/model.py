@@ -43,6 +43,8 @@ class ParsedArticle:
     paragraphs: list[str]
     toc_title: str | None = None
     toc_page: int | None = None
+    column: str | None = None  # the 栏目 heading the article stands under (【政策动态】)
+    source: str | None = None  # its printed source line, label dropped (来源：科技日报 → 科技日报)
 
     @property
     def text(self) -> str:
@@ -61,4 +63,8 @@ class ParsedIssue:
     editor_org: str | None = None
     editor: str | None = None
     phone: str | None = None
+    total_no: int | None = None  # the running number in 第 12 期（总第 156 期）
+    date: str | None = None  # the printed date, ISO: 2023-06-15 (or 2023-06)
+    marking: str | None = None  # 内部资料 注意保存 and similar
+    preface: str | None = None  # the 编者按 before the first article, paragraphs joined by \n
     warnings: list[str] = field(default_factory=list)

@@ -18,12 +18,16 @@ from reader.parsing.normalize import (
     join_wrapped,
     looks_like_subheading,
     non_space,
+    strip_entry_marker,
 )
 
 if TYPE_CHECKING:
     from reader.parsing.contents import TocEntry
     from reader.parsing.reflow import Para
 
+_TITLE_MARKERS = "◆◇★☆■□●▲►▶"
+_NUMERALS = "一二三四五六七八九十"
+_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．.]\s*")
 _CHAPTER = re.compile(r"^第\s*[一二三四五六七八九十百千零〇\d]+\s*[章回节卷部篇]")
 FUZZY_THRESHOLD = 0.8
 
@@ -192,6 +196,66 @@ def titles_from_cues(body: Sequence[Para]) -> list[TitleAt]:
             continue
         found.append(TitleAt(index, 1, para.text))
     return found
+
+
+def titles_from_markers(body: Sequence[Para]) -> list[TitleAt]:
+    """Titles set off by a mark (``◆ …``, ``★ …``) in an issue without contents.
+
+    A marked title is title-like once the mark is gone and is followed by a body that is
+    not marked itself (a run of marked short lines is a list, not titles).
+    """
+    found: list[TitleAt] = []
+    for index, para in enumerate(body):
+        text = para.text.strip()
+        if not text or text[0] not in _TITLE_MARKERS:
+            continue
+        title = strip_entry_marker(text).strip()
+        following = body[index + 1].text.strip() if index + 1 < len(body) else ""
+        if (
+            is_title_like(title)
+            and following
+            and following[0] not in _TITLE_MARKERS
+            and not is_title_like(following)
+        ):
+            found.append(TitleAt(index, 1, title))
+    return found
+
+
+def titles_from_numbering(body: Sequence[Para]) -> list[TitleAt]:
+    """Numbered top-level titles (``一、…`` ``二、…``) in an issue without contents.
+
+    Only when the body opens with ``一、`` and a title-like line: the numbers then count
+    the articles, and each next title is the next number (points inside an article that
+    restart at 一 are passed over). With styled titles only styled lines count.
+    """
+    if not body or _number_of(body[0].text) != 1:
+        return []
+    any_styled = any(para.styled for para in body)
+    found: list[TitleAt] = []
+    wanted = 1
+    for index, para in enumerate(body):
+        if _number_of(para.text) != wanted or (any_styled and not para.styled):
+            continue
+        title = _NUMBERED.sub("", para.text, count=1).strip()
+        following = body[index + 1].text if index + 1 < len(body) else ""
+        if is_title_like(title) and following and not is_title_like(following):
+            found.append(TitleAt(index, 1, title))
+            wanted += 1
+    return found if len(found) >= 2 else []
+
+
+def _number_of(text: str) -> int | None:
+    match = _NUMBERED.match(text)
+    if not match:
+        return None
+    digits = match.group(1)
+    if digits == "十":
+        return 10
+    if len(digits) == 1:
+        return _NUMERALS.index(digits) + 1
+    if digits.startswith("十"):
+        return 10 + _NUMERALS.index(digits[1]) + 1
+    return None
 
 
 def rejoin_page_breaks(paras: Sequence[Para]) -> list[str]:

@@ -39,7 +39,8 @@ def issue_fingerprint(parsed: ParsedIssue) -> str:
 _ISSUE_SELECT = """
     SELECT issues.id, issues.series, issues.year, issues.issue_no, issues.editor_org,
            issues.editor, issues.phone, source_files.path AS source_path,
-           source_files.format AS source_format, issues.imported_at
+           source_files.format AS source_format, issues.imported_at, issues.total_no,
+           issues.date, issues.marking, issues.preface
     FROM issues LEFT JOIN source_files ON source_files.id = issues.source_file_id
 """
 # Ordinary reads see live issues only; the trash (reader.store.trash) reads the others.
@@ -50,7 +51,10 @@ _ISSUE_ORDER = (
     " issues.issue_no IS NULL, issues.issue_no, issues.id"
 )
 
-_ARTICLE_COLUMNS = "id, issue_id, ordinal, title, toc_title, toc_page, text, content_hash"
+_ARTICLE_COLUMNS = (
+    "id, issue_id, ordinal, title, toc_title, toc_page, text, content_hash,"
+    ' column_name AS "column", source'
+)
 
 
 def _issue(row: dict[str, Any]) -> IssueRecord:
@@ -221,8 +225,9 @@ def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) 
     """Add an issue and its articles; returns the new issue's id. Call inside a transaction."""
     stamp = now_iso()
     cursor = db.execute(
-        "INSERT INTO issues (series, year, issue_no, editor_org, editor, phone, source_file_id, "
-        "fingerprint, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO issues (series, year, issue_no, editor_org, editor, phone, total_no, date, "
+        "marking, preface, source_file_id, fingerprint, imported_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             parsed.series,
             parsed.year,
@@ -230,6 +235,10 @@ def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) 
             parsed.editor_org,
             parsed.editor,
             parsed.phone,
+            parsed.total_no,
+            parsed.date,
+            parsed.marking,
+            parsed.preface,
             source_file_id,
             issue_fingerprint(parsed),
             stamp,
@@ -248,7 +257,7 @@ def _insert_article(
     text = article.text
     cursor = db.execute(
         "INSERT INTO articles (issue_id, ordinal, title, toc_title, toc_page, text, content_hash, "
-        "updated_at, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "column_name, source, updated_at, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             issue_id,
             ordinal,
@@ -257,6 +266,8 @@ def _insert_article(
             article.toc_page,
             text,
             content_hash(text),
+            article.column,
+            article.source,
             stamp,
             fold(article.title),
         ],
@@ -305,7 +316,8 @@ def replace_issue_content(
             changed.append(match.id)
         db.execute(
             "UPDATE articles SET ordinal = ?, title = ?, toc_title = ?, toc_page = ?, text = ?, "
-            "content_hash = ?, updated_at = ?, title_key = ? WHERE id = ?",
+            "content_hash = ?, column_name = ?, source = ?, updated_at = ?, title_key = ? "
+            "WHERE id = ?",
             [
                 ordinal,
                 new_title,
@@ -313,6 +325,8 @@ def replace_issue_content(
                 article.toc_page,
                 new_text,
                 content_hash(new_text),
+                article.column,
+                article.source,
                 stamp,
                 fold(new_title),
                 match.id,
@@ -324,8 +338,17 @@ def replace_issue_content(
         db.execute("UPDATE articles SET ordinal = ? WHERE id = ?", [extra, leftover.id])
     db.execute(
         "UPDATE issues SET source_file_id = coalesce(?, source_file_id), fingerprint = ?, "
-        "updated_at = ? WHERE id = ?",
-        [source_file_id, issue_fingerprint(parsed), stamp, issue_id],
+        "total_no = ?, date = ?, marking = ?, preface = ?, updated_at = ? WHERE id = ?",
+        [
+            source_file_id,
+            issue_fingerprint(parsed),
+            parsed.total_no,
+            parsed.date,
+            parsed.marking,
+            parsed.preface,
+            stamp,
+            issue_id,
+        ],
     )
     return changed
 

@@ -15,6 +15,8 @@ class ArticleRecord:
     toc_page: int | None
     text: str
     content_hash: str
+    column: str | None = None  # the 栏目 it stands under
+    source: str | None = None  # its printed source (来源)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -33,6 +35,10 @@ class IssueRecord:
     source_path: str | None
     source_format: str | None
     imported_at: str
+    total_no: int | None = None
+    date: str | None = None
+    marking: str | None = None
+    preface: str | None = None
 
     def label(self) -> str:
         """How an editor names an issue, e.g. 《科技情报参考》2023年第8期; says what is unknown."""

@@ -69,11 +69,29 @@ def heading_extent(paragraph: str) -> int:
     return _HEADING.match(paragraph).end()  # type: ignore[union-attr]
 
 
-def source_line(article: ArticleRecord, issue: IssueRecord | None, page_label: str) -> str:
-    """Series, year, issue and contents page of an article, as one line of plain text."""
+def source_line(
+    article: ArticleRecord,
+    issue: IssueRecord | None,
+    page_label: str,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """Series, issue, date, column, contents page and source of an article, as plain text.
+
+    ``labels`` words the running number, column and source (``%1`` is the value); the
+    issue's marking (内部资料) is shown as printed.
+    """
+    words = {"total_no": "%1", "column": "%1", "source": "%1", **(labels or {})}
     parts = [issue.label() if issue is not None else ""]
+    if issue is not None:
+        if issue.total_no is not None:
+            parts.append(words["total_no"].replace("%1", str(issue.total_no)))
+        parts += [issue.date or "", issue.marking or ""]
+    if article.column:
+        parts.append(words["column"].replace("%1", article.column))
     if article.toc_page is not None:
         parts.append(page_label.replace("%1", str(article.toc_page)))
+    if article.source:
+        parts.append(words["source"].replace("%1", article.source))
     return " · ".join(p for p in parts if p)
 
 
@@ -198,7 +216,12 @@ class ReadingPane(QTextEdit):
         source_chars.setForeground(QColor(theme.muted))
         page_label = self.tr("contents page %1")
         cursor.insertBlock(source_block, source_chars)
-        cursor.insertText(source_line(article, self._issue, page_label), source_chars)
+        labels = {
+            "total_no": self.tr("running No. %1"),
+            "column": self.tr("column: %1"),
+            "source": self.tr("source: %1"),
+        }
+        cursor.insertText(source_line(article, self._issue, page_label, labels), source_chars)
 
         body_block = QTextBlockFormat()
         body_block.setTextIndent(em * 2)

@@ -114,11 +114,14 @@ class LibraryTreeModel(QAbstractItemModel):
         if node.kind is Kind.YEAR:
             series = node.parent.key if node.parent else None
             return [
-                (Kind.ISSUE, issue_id, self._issue_label(issue_no, issue_id), articles)
-                for issue_id, issue_no, articles in q.issues_in_year(db, series, node.key, f)
+                (Kind.ISSUE, issue_id, self._issue_label(issue_no, issue_id, total), articles)
+                for issue_id, issue_no, total, articles in q.issues_in_year(db, series, node.key, f)
             ]
         if node.kind is Kind.ISSUE:
-            return [(Kind.ARTICLE, a, t, 0) for a, t in q.articles_in_issue(db, node.key, f)]
+            return [
+                (Kind.ARTICLE, a, f"【{column}】{t}" if column else t, 0)
+                for a, t, column in q.articles_with_columns(db, node.key, f)
+            ]
         if node.kind is Kind.TAGS:
             return [(Kind.TAG, tag_id, name, n) for tag_id, name, n in q.tag_counts(db)]
         if node.kind is Kind.TAG:
@@ -127,10 +130,14 @@ class LibraryTreeModel(QAbstractItemModel):
             return [(Kind.ARTICLE, a, t, 0) for a, t in q.bookmarked_articles(db)]
         return []
 
-    def _issue_label(self, issue_no: int | None, issue_id: int) -> str:
+    def _issue_label(self, issue_no: int | None, issue_id: int, total_no: int | None) -> str:
         if issue_no is None:
-            return self.tr("Issue number unknown (#%1)").replace("%1", str(issue_id))
-        return self.tr("No. %1").replace("%1", str(issue_no))
+            label = self.tr("Issue number unknown (#%1)").replace("%1", str(issue_id))
+        else:
+            label = self.tr("No. %1").replace("%1", str(issue_no))
+        if total_no is not None:
+            label += self.tr(" (running No. %1)").replace("%1", str(total_no))
+        return label
 
     def _node(self, index: AnyIndex) -> Node:
         if not index.isValid():

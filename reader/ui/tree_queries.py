@@ -50,17 +50,17 @@ def year_counts(
 
 def issues_in_year(
     db: Database, series: str | None, year: int | None, title_filter: str = ""
-) -> list[tuple[int, int | None, int]]:
-    """``(issue id, issue number, article count)`` in printed order (by number, then import)."""
+) -> list[tuple[int, int | None, int | None, int]]:
+    """``(issue id, issue number, running number, article count)`` in printed order."""
     where, params = _filter_sql(title_filter)
     sql = (
-        "SELECT issues.id, issues.issue_no, count(articles.id) FROM issues "
+        "SELECT issues.id, issues.issue_no, issues.total_no, count(articles.id) FROM issues "
         "JOIN articles ON articles.issue_id = issues.id "
         "WHERE issues.series IS ? AND issues.year IS ? AND " + LIVE + where + " "
         "GROUP BY issues.id ORDER BY issues.issue_no IS NULL, issues.issue_no, issues.id"
     )
     rows = db.execute(sql, [series, year, *params]).fetchall()
-    return [(int(row[0]), row[1], int(row[2])) for row in rows]
+    return [(int(row[0]), row[1], row[2], int(row[3])) for row in rows]
 
 
 def articles_in_issue(db: Database, issue_id: int, title_filter: str = "") -> list[tuple[int, str]]:
@@ -72,6 +72,19 @@ def articles_in_issue(db: Database, issue_id: int, title_filter: str = "") -> li
         + " ORDER BY articles.ordinal"
     )
     return [(int(row[0]), row[1]) for row in db.execute(sql, [issue_id, *params]).fetchall()]
+
+
+def articles_with_columns(
+    db: Database, issue_id: int, title_filter: str = ""
+) -> list[tuple[int, str, str | None]]:
+    """``(article id, title, column)`` of an issue in printed order (column None if unprinted)."""
+    where, params = _filter_sql(title_filter)
+    sql = (
+        "SELECT articles.id, articles.title, articles.column_name FROM articles "
+        "WHERE articles.issue_id = ?" + where + " ORDER BY articles.ordinal"
+    )
+    rows = db.execute(sql, [issue_id, *params]).fetchall()
+    return [(int(row[0]), row[1], row[2]) for row in rows]
 
 
 def tag_counts(db: Database) -> list[tuple[int, str, int]]:

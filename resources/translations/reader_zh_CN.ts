@@ -485,6 +485,10 @@
             <source>No. %1</source>
             <translation>第 %1 期</translation>
         </message>
+        <message>
+            <source> (running No. %1)</source>
+            <translation>（总第 %1 期）</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -645,6 +649,18 @@ Articles: %3</source>
         <message>
             <source>contents page %1</source>
             <translation>目录第 %1 页</translation>
+        </message>
+        <message>
+            <source>running No. %1</source>
+            <translation>总第 %1 期</translation>
+        </message>
+        <message>
+            <source>column: %1</source>
+            <translation>栏目：%1</translation>
+        </message>
+        <message>
+            <source>source: %1</source>
+            <translation>来源：%1</translation>
         </message>
     </context>
     <context>

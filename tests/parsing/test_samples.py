@@ -8,7 +8,14 @@ import pytest
 
 from reader.parsing.files import parse_file
 from tests.conftest import PROJECT_ROOT
-from tests.support.make_samples import SERIES, sample_issue, write_samples
+from tests.support.make_samples import (
+    OTHER_LAYOUT,
+    OTHER_SAMPLE,
+    SERIES,
+    other_series_issue,
+    sample_issue,
+    write_samples,
+)
 from tests.support.typeset import article_pages, differences
 
 SAMPLES = PROJECT_ROOT / "resources" / "samples"
@@ -16,7 +23,8 @@ FORMATS = {".txt": "txt", ".pdf": "pdf", ".docx": "docx"}
 
 
 def sample_files() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.suffix in FORMATS)
+    """The samples of the house series (the other series' sample is checked on its own)."""
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in FORMATS and p.name != OTHER_SAMPLE)
 
 
 def test_there_is_a_sample_in_every_format_and_they_are_small() -> None:
@@ -45,3 +53,19 @@ def test_samples_in_the_repository_are_what_the_generator_writes(tmp_path: Path)
     for written in write_samples(tmp_path):
         shipped = SAMPLES / written.name
         assert shipped.read_bytes() == written.read_bytes(), f"regenerate {shipped.name}"
+
+
+def test_the_other_series_sample_keeps_its_layouts_fields() -> None:
+    kind, issue = parse_file(SAMPLES / OTHER_SAMPLE)
+    want = OTHER_LAYOUT.expected(other_series_issue())
+    assert kind == "txt" and issue.series is not None and "示例" in issue.series
+    assert (issue.series, issue.year, issue.issue_no, issue.total_no) == (
+        want.series,
+        want.year,
+        want.issue_no,
+        want.total_no,
+    )
+    assert (issue.date, issue.marking, issue.preface) == (want.date, want.marking, want.preface)
+    assert [(a.title, a.paragraphs, a.column, a.source) for a in issue.articles] == [
+        (a.title, a.paragraphs, a.column, a.source) for a in want.articles
+    ]

@@ -47,6 +47,9 @@ def test_old_archive_migrates_and_keeps_its_issues(name: str, tmp_path: Path) ->
         article = get_article(archive.db, 1)
         assert article is not None
         assert article.title.startswith("北河市乳业")
+        # Details added later (0006) read as unprinted, not as anything invented.
+        assert (issue.total_no, issue.date, issue.marking, issue.preface) == (None,) * 4
+        assert (article.column, article.source) == (None, None)
         # The migrated archive takes new annotations on its old articles.
         note = add_note(archive.db, article.id, "迁移后新加")
     with Archive(folder) as reopened:

@@ -10,10 +10,22 @@ import sys
 from pathlib import Path
 
 from reader.parsing.model import ParsedArticle, ParsedIssue
+from tests.support.series_layouts import LAYOUTS, series_issue, write_series_txt
 from tests.support.typeset import write_docx, write_pdf, write_txt
 
 SERIES = "科技情报参考（示例）"
 ORG = "示例市科学技术信息中心"
+# Another series' layout (栏目, 总第, 编者按, running headers, distribution footer).
+OTHER_SERIES = "科技动态（示例）"
+OTHER_ORG = "示例市科学技术协会"
+OTHER_SAMPLE = "sample-other-series-2025-12.txt"
+OTHER_LAYOUT = LAYOUTS[0]
+
+
+def other_series_issue() -> ParsedIssue:
+    """The sample issue in another series' layout."""
+    return series_issue(OTHER_SERIES, OTHER_ORG)
+
 
 _ISSUES: dict[int, list[tuple[str, list[str]]]] = {
     3: [
@@ -257,7 +269,8 @@ def sample_issue_numbers() -> list[int]:
 
 
 def write_samples(folder: Path) -> list[Path]:
-    """Write the sample bulletins into ``folder``: TXT, DOCX, PDF and a GB18030 TXT."""
+    """Write the sample bulletins into ``folder``: TXT, DOCX, PDF, a GB18030 TXT, and a TXT
+    of another series' layout."""
     folder.mkdir(parents=True, exist_ok=True)
     written = {
         "sample-2024-03.txt": lambda p: write_txt(sample_issue(3), p, page_splits=True),
@@ -266,6 +279,7 @@ def write_samples(folder: Path) -> list[Path]:
         "sample-2024-06-gb18030.txt": lambda p: write_txt(
             sample_issue(6), p, encoding="gb18030", newline="\r\n"
         ),
+        OTHER_SAMPLE: lambda p: write_series_txt(p, OTHER_LAYOUT, other_series_issue()),
     }
     paths = []
     for name, write in written.items():
