@@ -45,11 +45,16 @@ def is_corruption(error: sqlite3.Error) -> bool:
     return any(words in text for words in ("malformed", "not a database", "no such table"))
 
 
-def connect(folder: Path) -> sqlite3.Connection:
-    """A connection to the gram file in ``folder`` (created if missing), WAL mode."""
+def connect(folder: Path, *, fresh: bool = False) -> sqlite3.Connection:
+    """A connection to the gram file in ``folder`` (created if missing), WAL mode.
+
+    ``fresh``: the file is being built in a rebuild's own folder, which a failure throws
+    away whole; its one transaction keeps its journal in memory instead of writing every
+    page twice through the WAL (a copy of the table the size of the table itself).
+    """
     conn = sqlite3.connect(str(folder / FILE_NAME), timeout=30, isolation_level=None)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA journal_mode={'MEMORY' if fresh else 'WAL'}")
         conn.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.Error:
         conn.close()

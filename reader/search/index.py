@@ -345,7 +345,7 @@ def _build(
     archive: Archive, folder: Path, progress: Progress | None, processes: int | None
 ) -> None:
     writer = words.open_writer(words.create(folder))
-    conn = grams.connect(folder)
+    conn = grams.connect(folder, fresh=True)
     with _one_update(conn, writer) as segments:
         grams.create_tables(conn)
         wanted = sorted(searchable_article_hashes(archive.db))
