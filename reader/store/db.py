@@ -112,7 +112,7 @@ def open_database(path: Path) -> Database:
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
         _refuse_newer_schema(db, path)
-        MIGRATIONS.apply(db)
+        _apply_migrations(db)
     except ArchiveError:
         raise
     except sqlite3.DatabaseError as error:
@@ -122,6 +122,26 @@ def open_database(path: Path) -> Database:
             ) from error
         raise ArchiveError("archive.unreadable", path=str(path), detail=str(error)) from error
     return db
+
+
+def _apply_migrations(db: Database) -> None:
+    """Bring the schema up to date, also when another process is doing the same.
+
+    Two programs opening a new archive at once both find the same steps pending; the one
+    that loses the race finds the other's tables already made. Each step is a transaction
+    recorded with its name, so the loser waits and looks again at what is still pending.
+    """
+    for attempt in range(LOCK_ATTEMPTS * 10):
+        try:
+            MIGRATIONS.apply(db)
+            return
+        except (sqlite3.OperationalError, sqlite3.IntegrityError) as error:
+            raced = "already exists" in str(error) or isinstance(error, sqlite3.IntegrityError)
+            if not raced or attempt + 1 == LOCK_ATTEMPTS * 10:
+                raise
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            time.sleep(_RETRY_PAUSE_S)
 
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:
