@@ -16,6 +16,7 @@ from reader.annotations.transfer import (
     write_annotations_file,
 )
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
+from reader.cli.terminal import one_line
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -313,5 +314,5 @@ def run_import(args: argparse.Namespace) -> int:
     if report.highlights_lost:
         print(f"{report.highlights_lost} highlights did not find their text and are marked lost")
     for title in report.unmatched_titles:
-        print(f"  not in this archive: {title}", file=sys.stderr)
+        print(f"  not in this archive: {one_line(title)}", file=sys.stderr)
     return EXIT_OK

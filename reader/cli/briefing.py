@@ -17,6 +17,7 @@ from reader.cli.common import (
     print_json,
 )
 from reader.cli.progress import TerminalProgress
+from reader.cli.terminal import one_line
 from reader.export import FORMATS, ExportError, export_brief, format_for_path
 from reader.store.issues import get_articles
 
@@ -250,7 +251,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not records:
         print("no briefs yet: reader brief create NAME")
     for record in records:
-        print(f"{record.name}\t{len(record.items)} articles\t{record.title}")
+        print(f"{one_line(record.name)}\t{len(record.items)} articles\t{one_line(record.title)}")
     return EXIT_OK
 
 

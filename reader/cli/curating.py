@@ -7,6 +7,7 @@ import argparse
 
 from reader import editing
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
+from reader.cli.terminal import one_line
 from reader.messages import ReaderError
 from reader.store import issues as store
 from reader.store import trash
@@ -135,7 +136,9 @@ def run_trash_list(args: argparse.Namespace) -> int:
     if not listed:
         print("The trash is empty.")
     for item in listed:
-        print(f"issue {item['issue_id']:>4}  {item['label']}  deleted {item['deleted_at']}")
+        print(
+            f"issue {item['issue_id']:>4}  {one_line(item['label'])}  deleted {item['deleted_at']}"
+        )
     return EXIT_OK
 
 
@@ -171,6 +174,6 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"article {article_id} has only its present text")
     for version in versions:
         print(f"version {version['version']}  replaced {version['replaced_at']}")
-        print(f"  from {version['source_path'] or '(unknown file)'}")
-        print(f"  {version['title']}")
+        print(f"  from {one_line(version['source_path'] or '(unknown file)')}")
+        print(f"  {one_line(version['title'])}")
     return EXIT_OK

@@ -112,7 +112,7 @@ def open_database(path: Path) -> Database:
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
         _refuse_newer_schema(db, path)
-        MIGRATIONS.apply(db)
+        _apply_migrations(db)
     except ArchiveError:
         raise
     except sqlite3.DatabaseError as error:
@@ -122,6 +122,34 @@ def open_database(path: Path) -> Database:
             ) from error
         raise ArchiveError("archive.unreadable", path=str(path), detail=str(error)) from error
     return db
+
+
+def _apply_migrations(db: Database) -> None:
+    """Bring the schema up to date, also when another process is doing the same.
+
+    Two programs opening a new archive at once both find the same steps pending; the one
+    that loses the race for the write lock then runs a step the other has just applied and
+    fails (a table or column already there). Each step is a transaction recorded with its
+    name, so when a step fails and the steps pending have changed meanwhile, the loser
+    looks again and applies only what is still pending.
+    """
+    for attempt in range(LOCK_ATTEMPTS * 10):
+        before = _pending(db)
+        try:
+            MIGRATIONS.apply(db)
+            return
+        except sqlite3.DatabaseError:
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            if _pending(db) == before or attempt + 1 == LOCK_ATTEMPTS * 10:
+                raise
+            time.sleep(_RETRY_PAUSE_S)
+
+
+def _pending(db: Database) -> list[str]:
+    if not db["_sqlite_migrations"].exists():
+        return ["(the migrations table)"]
+    return [migration.name for migration in MIGRATIONS.pending(db)]
 
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:

@@ -78,7 +78,7 @@ def run_app(archive_dir: Path, argv: Sequence[str], settings_path: Path | None =
     try:
         window = build_window(app, Path(archive_dir), settings)
     except ArchiveError as error:
-        QMessageBox.critical(None, "Reader", str(error))
+        QMessageBox.critical(None, "Reader", error.message.render(settings.language))
         return 2
     window.show()
     window.start()

@@ -64,3 +64,16 @@ def test_two_imports_at_once_import_every_file(archive_dir: Path, tmp_path: Path
         assert run.returncode == 0, run.stdout + run.stderr
     with Archive(archive_dir) as archive:
         assert len(store.list_issues(archive.db)) == 2 * FILES + 1
+
+
+def test_programs_opening_a_new_archive_at_once_all_open_it(tmp_path: Path) -> None:
+    for attempt in range(4):
+        folder = tmp_path / f"new-{attempt}"
+        opening = [
+            sys.executable,
+            "-c",
+            f"from reader.archive import Archive; Archive({str(folder)!r})",
+        ]
+        runs, _ = run_together(opening, opening, opening)
+        for run in runs:
+            assert run.returncode == 0, run.stderr

@@ -115,3 +115,18 @@ def test_the_escapes_are_readable() -> None:
     assert one_line("a\nb\tc\x1bd\u202ee") == "a\\nb\\tc\\x1bd\\u202ee"
     assert escape_text("第一行\n第二行\x07") == "第一行\n第二行\\x07"
     assert escape_text("中文、English、全角ＡＢ") == "中文、English、全角ＡＢ"
+
+
+def test_an_unmatched_title_from_an_annotations_file_is_one_escaped_line(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.json"
+    entry = {"article": {"content_hash": "nope", "title": f"伪造\n标题{RETITLE}"}, "notes": []}
+    data = {"format": "reader-annotations", "version": 1, "articles": [entry]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    code, _, err = run(folder, capsys, "annotations", "import", str(path))
+
+    assert code == 0
+    assert_clean(err)
+    assert "  not in this archive: 伪造\\n标题\\x1b]0;被篡改的标题\\x07\n" in err

@@ -68,7 +68,49 @@ def add_notes(archive: Path, article_id: int, count: int) -> int:
     return failed
 
 
+PEAK_MARK = "peak-memory-kb"
+
+
+def measured_reader_command(archive: Path, *argv: str) -> list[str]:
+    """``reader …`` that reports its own peak memory on stderr when it ends.
+
+    The peak is read from ``/proc/self/status`` (VmHWM) where there is one: ``ru_maxrss``
+    of a child also counts the parent's memory it was forked from before ``exec``.
+    """
+    return [sys.executable, "-m", "tests.hostile.writers", "measured", str(archive), *argv]
+
+
+def peak_memory_mb(stderr: str) -> float:
+    """The peak a :func:`measured_reader_command` reported, in MB."""
+    for line in reversed(stderr.splitlines()):
+        if line.startswith(PEAK_MARK):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no peak memory reported in {stderr!r}")
+
+
+def _own_peak_kb() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _measured(archive: str, argv: list[str]) -> int:
+    from reader.cli import main
+
+    code = main(["--archive", archive, *argv])
+    print(f"{PEAK_MARK} {_own_peak_kb()}", file=sys.stderr)
+    return code
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "notes":
         sys.exit(add_notes(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+    if sys.argv[1] == "measured":
+        sys.exit(_measured(sys.argv[2], sys.argv[3:]))
     raise SystemExit(f"unknown mode {sys.argv[1]}")
