@@ -127,6 +127,13 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("language_zh", "中文（简体）", checkable=True),
         ActionSpec("language_en", "English", checkable=True),
         ActionSpec("about", QCoreApplication.translate("Actions", "&About Reader")),
+        ActionSpec("undo", QCoreApplication.translate("Actions", "&Undo Delete"), (std.Undo,)),
+        ActionSpec("delete_issue", QCoreApplication.translate("Actions", "Move Issue to &Trash…")),
+        ActionSpec("show_trash", QCoreApplication.translate("Actions", "&Trash…")),
+        ActionSpec(
+            "remove_samples", QCoreApplication.translate("Actions", "Remove &Sample Issues…")
+        ),
+        ActionSpec("article_history", QCoreApplication.translate("Actions", "Earlier &Texts…")),
     ]
 
 
