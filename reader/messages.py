@@ -219,7 +219,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the text of source {source_id} was not kept (imported by an older version); "
         "import the file again",
     ),
-    "store.no_article": ("没有第 {article_id} 号文章", "no article with id {article_id}"),
     "trash.not_in_trash": (
         "第 {issue_id} 号期刊不在回收站中",
         "issue {issue_id} is not in the trash",

@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 
+# Enabled while an article is open.
+ARTICLE_ACTIONS = (
+    "bookmark",
+    "article_note",
+    "add_tag",
+    "edit_issue",
+    "delete_issue",
+    "article_history",
+)
+
 
 @dataclass(frozen=True)
 class ActionSpec:

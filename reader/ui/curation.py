@@ -86,6 +86,14 @@ class Curation(QObject):
         ids = [i for index in indexes for i in window.tree_model.issue_ids(index)]
         self.delete_issues(list(dict.fromkeys(ids)))
 
+    def delete_current_issue(self) -> None:
+        """The tree's chosen issues when it has the focus, else the open article's issue."""
+        window = self._window
+        if window.library.tree.hasFocus():
+            self.delete_selected_issues()
+        elif window.pane.article is not None:
+            self.delete_issues([window.pane.article.issue_id])
+
     def delete_issues(self, issue_ids: list[int]) -> None:
         """Ask, then move the issues to the trash (they can be restored from it)."""
         if not issue_ids:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as the editor's local time, to the minute."""
+    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return stamp
+    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm")
 
 
 class TrashDialog(QDialog):
@@ -63,7 +71,7 @@ class TrashDialog(QDialog):
             text = (
                 text.replace("%1", entry["label"])
                 .replace("%2", str(entry["articles"]))
-                .replace("%3", entry["deleted_at"].replace("T", " ")[:16])
+                .replace("%3", local_time(entry["deleted_at"]))
             )
             item = QListWidgetItem(text)
             item.setData(ISSUE_ID_ROLE, entry["issue_id"])
@@ -97,7 +105,7 @@ class HistoryDialog(QDialog):
         self.list.setAccessibleName(self.tr("Earlier versions"))
         for version in versions:
             text = self.tr("Version %1, replaced %2").replace("%1", str(version["version"]))
-            self.list.addItem(text.replace("%2", version["replaced_at"].replace("T", " ")[:16]))
+            self.list.addItem(text.replace("%2", local_time(version["replaced_at"])))
         self.source = QLabel(self)
         self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.source.setWordWrap(True)

@@ -27,7 +27,7 @@ from reader.annotations import tags as tag_store
 from reader.archive import Archive
 from reader.store import issues as store
 from reader.ui import menus
-from reader.ui.actions import ActionRegistry
+from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.curation import Curation
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         a.connect("reindex", self.housekeeping.reindex)
         a.connect("edit_issue", self.edit_issue)
         a.connect("undo", self.curation.undo.undo)
-        a.connect("delete_issue", self.delete_current_issue)
+        a.connect("delete_issue", self.curation.delete_current_issue)
         a.connect("show_trash", self.curation.show_trash)
         a.connect("remove_samples", self.curation.delete_samples)
         a.connect("article_history", self.curation.show_history)
@@ -270,14 +270,7 @@ class MainWindow(QMainWindow):
         article_id = self.current_article_id()
         has_article = article_id is not None
         has_selection = has_article and self.pane.selected_span() is not None
-        for name in (
-            "bookmark",
-            "article_note",
-            "add_tag",
-            "edit_issue",
-            "delete_issue",
-            "article_history",
-        ):
+        for name in ARTICLE_ACTIONS:
             self.registry[name].setEnabled(has_article)
         for name in ("highlight", "add_note"):
             self.registry[name].setEnabled(has_selection)
@@ -375,13 +368,6 @@ class MainWindow(QMainWindow):
                 return
             issue_id = article.issue_id
         self.housekeeping.edit_issue(issue_id)
-
-    def delete_current_issue(self) -> None:
-        """The open article's issue to the trash (the tree's Delete takes its selection)."""
-        if self.library.tree.hasFocus():
-            self.curation.delete_selected_issues()
-        elif self.pane.article is not None:
-            self.curation.delete_issues([self.pane.article.issue_id])
 
     def _after_import(self, first_article: int | None) -> None:
         self.refresh()
