@@ -189,7 +189,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "could not save it in the archive ({detail})",
     ),
     "import.same_file": ("与第 {issue_id} 号期刊是同一文件", "same file as issue {issue_id}"),
-    "import.same_text": ("与第 {issue_id} 号期刊文字相同", "same text as issue {issue_id}"),
     "import.rendition": (
         "第 {issue_id} 号期刊的另一版本（原有文字保留）",
         "another rendition of issue {issue_id}",
