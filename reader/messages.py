@@ -189,7 +189,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "could not save it in the archive ({detail})",
     ),
     "import.same_file": ("与第 {issue_id} 号期刊是同一文件", "same file as issue {issue_id}"),
-    "import.same_text": ("与第 {issue_id} 号期刊文字相同", "same text as issue {issue_id}"),
     "import.rendition": (
         "第 {issue_id} 号期刊的另一版本（原有文字保留）",
         "another rendition of issue {issue_id}",
@@ -219,7 +218,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the text of source {source_id} was not kept (imported by an older version); "
         "import the file again",
     ),
-    "store.no_article": ("没有第 {article_id} 号文章", "no article with id {article_id}"),
     "trash.not_in_trash": (
         "第 {issue_id} 号期刊不在回收站中",
         "issue {issue_id} is not in the trash",

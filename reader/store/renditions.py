@@ -25,9 +25,14 @@ RENDITION = "rendition"
 CORRECTED = "corrected"
 DIFFERENT = "different"
 
-# Text files are what the bulletin's office writes; DOCX keeps paragraphs; PDF extraction
-# re-joins lines; OCR guesses characters. Higher is better.
-KIND_RANK = {"txt": 4, "docx": 3, "pdf": 2, "ocr": 1}
+# Text files (and web pages) are what the bulletin's office writes; Word files keep
+# paragraphs; PDF and OFD extraction re-joins lines; OCR guesses characters. Higher is better.
+KIND_RANK = {
+    **dict.fromkeys(("txt", "html", "mht"), 4),
+    **dict.fromkeys(("docx", "doc", "wps", "dot", "wpt"), 3),
+    **dict.fromkeys(("pdf", "ofd"), 2),
+    "ocr": 1,
+}
 
 # Extraction noise is a scattering of tiny differences; a correction changes a run of text.
 _NOISE_RUN = 3

@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 
+# Enabled while an article is open.
+ARTICLE_ACTIONS = (
+    "bookmark",
+    "article_note",
+    "add_tag",
+    "edit_issue",
+    "delete_issue",
+    "article_history",
+)
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -127,6 +137,13 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("language_zh", "中文（简体）", checkable=True),
         ActionSpec("language_en", "English", checkable=True),
         ActionSpec("about", QCoreApplication.translate("Actions", "&About Reader")),
+        ActionSpec("undo", QCoreApplication.translate("Actions", "&Undo Delete"), (std.Undo,)),
+        ActionSpec("delete_issue", QCoreApplication.translate("Actions", "Move Issue to &Trash…")),
+        ActionSpec("show_trash", QCoreApplication.translate("Actions", "&Trash…")),
+        ActionSpec(
+            "remove_samples", QCoreApplication.translate("Actions", "Remove &Sample Issues…")
+        ),
+        ActionSpec("article_history", QCoreApplication.translate("Actions", "Earlier &Texts…")),
     ]
 
 

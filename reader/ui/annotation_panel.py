@@ -28,6 +28,12 @@ from reader.annotations import highlights as hl_store
 from reader.annotations import notes as note_store
 from reader.annotations import tags as tag_store
 from reader.annotations.records import Highlight, Note
+from reader.annotations.undelete import (
+    Deletion,
+    highlight_deleted,
+    note_deleted,
+    tag_removed,
+)
 from reader.archive import Archive
 from reader.ui.theme import Theme
 from reader.ui.worker import Worker
@@ -95,7 +101,10 @@ class NoteEditor(QPlainTextEdit):
             )
         elif not text.strip():
             self.note_id = None
-            self._panel.submit(lambda a, _p: note_store.delete_note(a.db, note_id))
+            self._panel.submit(
+                lambda a, _p: note_store.delete_note(a.db, note_id),
+                lambda note: self._panel.deleted.emit(note_deleted(note)),  # type: ignore[arg-type]
+            )
         else:
             self._panel.submit(lambda a, _p: note_store.update_note(a.db, note_id, text))
 
@@ -112,6 +121,7 @@ class AnnotationPanel(QWidget):
 
     highlight_activated = Signal(int, int)  # start, end in the article text
     highlights_changed = Signal()
+    deleted = Signal(object)  # a reader.annotations.undelete.Deletion, for Ctrl+Z
     saved = Signal()
 
     def __init__(
@@ -275,13 +285,18 @@ class AnnotationPanel(QWidget):
             return
         self._saved_tags = wanted
 
-        def job(archive: Archive, _progress: object) -> None:
+        def job(archive: Archive, _progress: object) -> list[Deletion]:
             for name in added:
                 tag_store.add_tag(archive.db, article_id, name)
             for name in removed:
                 tag_store.remove_tag(archive.db, article_id, name)
+            return [tag_removed(article_id, name) for name in removed]
 
-        self.submit(job)
+        self.submit(job, self._emit_deleted)
+
+    def _emit_deleted(self, deletions: object) -> None:
+        for deletion in deletions if isinstance(deletions, list) else [deletions]:
+            self.deleted.emit(deletion)
 
     # -- highlights ---------------------------------------------------------------------
     def highlights(self) -> list[Highlight]:
@@ -376,10 +391,12 @@ class AnnotationPanel(QWidget):
             return
         ident = highlight.id
         self._hl_target = None
-        self.submit(
-            lambda a, _p: hl_store.delete_highlight(a.db, ident),
-            lambda _r: self.reload_highlights(),
-        )
+
+        def done(deleted: object) -> None:
+            self.reload_highlights()
+            self.deleted.emit(highlight_deleted(deleted))  # type: ignore[arg-type]
+
+        self.submit(lambda a, _p: hl_store.delete_highlight(a.db, ident), done)
 
 
 def _with_note(h: Highlight, note: str) -> Highlight:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import briefs as brief_store
+from reader.annotations.undelete import Deletion, remove_brief_entry
 from reader.archive import Archive
 from reader.store import issues as store
 from reader.ui.annotation_panel import _Debounced
@@ -53,6 +54,7 @@ class BriefPanel(QWidget):
 
     article_activated = Signal(int)
     changed = Signal()  # the brief as shown was saved
+    entry_removed = Signal(object)  # a reader.annotations.undelete.Deletion, for Ctrl+Z
 
     def __init__(
         self, archive: Archive, worker: Worker, settings: Settings, parent: QWidget | None = None
@@ -212,12 +214,14 @@ class BriefPanel(QWidget):
         return [self.items.item(r).data(ARTICLE_ID_ROLE) for r in range(self.items.count())]
 
     # -- writing ------------------------------------------------------------------------
-    def _submit(self, job: Any, reload: bool = True) -> None:
+    def _submit(self, job: Any, reload: bool = True, after: Any = None) -> None:
         def done(record: Any) -> None:
             if reload and isinstance(record, brief_store.BriefRecord):
                 self._settings.active_brief_id = record.id
                 if self._brief is None or self._brief.id == record.id:
                     self.reload()
+            if after is not None:
+                after()
             self.changed.emit()
 
         self._worker.submit(job, changes=False, on_done=done, on_failed=self._warn)
@@ -272,14 +276,19 @@ class BriefPanel(QWidget):
         brief_id = self._brief.id
         ids = [item.data(ARTICLE_ID_ROLE) for item in self.items.selectedItems()]
 
+        removed: list[Deletion] = []
+
         def job(archive: Archive, _p: Any) -> Any:
-            record = None
             for article_id in ids:
-                record = brief_store.remove_article(archive.db, brief_id, article_id)
-            return record
+                removed.append(remove_brief_entry(archive.db, brief_id, article_id))
+            return brief_store.get_brief(archive.db, brief_id)
 
         if ids:
-            self._submit(job)
+            self._submit(job, after=lambda: self._emit_removed(removed))
+
+    def _emit_removed(self, removed: list[Deletion]) -> None:
+        for deletion in removed:
+            self.entry_removed.emit(deletion)
 
     def _rows_moved(
         self, _parent: QModelIndex, start: int, end: int, _dest: QModelIndex, row: int

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from reader import backup as backups
-from reader import importer
+from reader import editing, importer
 from reader.archive import Archive
 from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
@@ -28,6 +28,7 @@ class Housekeeping(QObject):
     restore_started = Signal()  # readers must close their connections now (direct)
     reopened = Signal()  # the archive was replaced (restore)
     report_shown = Signal(object)  # the ReportDialog, for tests
+    samples_asked = Signal(object)  # the first start's QMessageBox, for tests
 
     def __init__(self, window: QMainWindow, archive: Archive, worker: Worker) -> None:
         super().__init__(window)
@@ -37,6 +38,10 @@ class Housekeeping(QObject):
         self.show_dialogs = True  # tests turn modal reports off and read ``last_report``
         self.restoring = False  # the GUI's connection is closed: nothing may read meanwhile
         self.last_report: Any = None
+        # (issue id, changes) -> ("merge" | "apart" | "cancel", other issue id or None)
+        self.identity_check: Callable[[int, dict[str, Any]], tuple[str, int | None]] | None = None
+        # The first start's question; tests answer it without a dialog.
+        self.samples_answer: bool | None = None
 
     def _run(
         self,
@@ -108,8 +113,9 @@ class Housekeeping(QObject):
         ):
             summary = summary.replace(f"%{n}", str(report.count(status)))
         self._window.statusBar().showMessage(summary, 8000)
-        if report.skipped:
-            lines = [f"{o.path}: {o.message(ui_language())}" for o in report.skipped]
+        clashes = [o for o in report.outcomes if o.clash_with]
+        if report.skipped or clashes:
+            lines = [f"{o.path}: {o.message(ui_language())}" for o in report.skipped + clashes]
             dialog = ReportDialog(self._window, self.tr("Import Report"), summary, lines)
             self.report_shown.emit(dialog)
             if self.show_dialogs:
@@ -129,12 +135,46 @@ class Housekeeping(QObject):
 
     # -- start-up -----------------------------------------------------------------------
     def start_up(self, then: Callable[[], None]) -> None:
-        """Samples on an empty archive, the search index, a rotating backup; then ``then``."""
+        """Samples on an empty archive (if the editor wants them), the search index, a
+        rotating backup; then ``then``. The question does not block: start-up goes on
+        when it is answered."""
+        if not importer.samples_due(self._archive):
+            self._start_up(None, then)
+        elif self.samples_answer is not None or not self.show_dialogs:
+            self._start_up(self.samples_answer is not False, then)
+        else:
+            box = self._samples_question()
+            box.finished.connect(
+                lambda result: self._start_up(result == QMessageBox.StandardButton.Yes, then)
+            )
+            box.open()
+
+    def _samples_question(self) -> QMessageBox:
+        box = QMessageBox(self._window)
+        box.setObjectName("samplesQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Sample Issues"))
+        box.setText(
+            self.tr(
+                "The archive is empty. Import four invented sample issues (示例) to try the "
+                "reader? They can be removed later in one action (File › Remove Sample Issues)."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        self.samples_asked.emit(box)
+        return box
+
+    def _start_up(self, wanted: bool | None, then: Callable[[], None]) -> None:
         status = self._window.statusBar()
         status.showMessage(self.tr("Preparing the archive…"))
 
         def job(archive: Archive, progress: Any) -> Any:
-            report = importer.import_samples_if_empty(archive)
+            report = None
+            if wanted:
+                report = importer.import_samples_if_empty(archive)
+            elif wanted is False:
+                importer.decline_samples(archive)
             ensure_index(archive, progress)
             # Load the dictionary and warm the index here, so the editor's first keystroke
             # in the search box does not pay for it (half a second at 10,000 articles).
@@ -259,8 +299,21 @@ class Housekeeping(QObject):
         self.save_issue(issue_id, dialog.changes())
 
     def save_issue(self, issue_id: int, changes: dict[str, Any]) -> None:
-        if changes:
-            self._worker.submit(
-                lambda a, _p: store.update_issue_fields(a.db, issue_id, changes),
-                on_failed=self._warn,
-            )
+        """Save new details; when they claim another issue's identity, ask first whether
+        to merge the two or keep them apart (``identity_check``)."""
+        if not changes:
+            return
+        choice, other = (
+            self.identity_check(issue_id, changes) if self.identity_check else ("", None)
+        )
+        if choice == "cancel":
+            return
+        merge_into = other if choice == "merge" else None
+
+        def job(archive: Archive, _p: Any) -> Any:
+            record = store.update_issue_fields(archive.db, issue_id, changes)
+            if merge_into is not None:
+                editing.merge_issues(archive, issue_id, merge_into)
+            return record
+
+        self._worker.submit(job, on_failed=self._warn)

@@ -27,9 +27,10 @@ from reader.annotations import tags as tag_store
 from reader.archive import Archive
 from reader.store import issues as store
 from reader.ui import menus
-from reader.ui.actions import ActionRegistry
+from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.brief_panel import BriefPanel
+from reader.ui.curation import Curation
 from reader.ui.find_bar import FindBar
 from reader.ui.housekeeping import Housekeeping
 from reader.ui.library_panel import LibraryPanel
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.annotations_dock.raise_()
 
         self.housekeeping = Housekeeping(self, archive, worker)
+        self.curation = Curation(self)
+        self.housekeeping.identity_check = self.curation.identity_choice
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
         menus.build_toolbars(self)
         menus.build_menus(self)
@@ -182,6 +185,13 @@ class MainWindow(QMainWindow):
         a.connect("restore", self.housekeeping.restore)
         a.connect("reindex", self.housekeeping.reindex)
         a.connect("edit_issue", self.edit_issue)
+        a.connect("undo", self.curation.undo.undo)
+        a.connect("delete_issue", self.curation.delete_current_issue)
+        a.connect("show_trash", self.curation.show_trash)
+        a.connect("remove_samples", self.curation.delete_samples)
+        a.connect("article_history", self.curation.show_history)
+        self.annotations.deleted.connect(self.curation.record)
+        self.briefs.entry_removed.connect(self.curation.record)
         self.library.article_activated.connect(self.open_article)
         self.library.context_menu_requested.connect(partial(menus.tree_menu, self))
         self.search.open_requested.connect(self.open_article)
@@ -260,7 +270,7 @@ class MainWindow(QMainWindow):
         article_id = self.current_article_id()
         has_article = article_id is not None
         has_selection = has_article and self.pane.selected_span() is not None
-        for name in ("bookmark", "article_note", "add_tag", "edit_issue"):
+        for name in ARTICLE_ACTIONS:
             self.registry[name].setEnabled(has_article)
         for name in ("highlight", "add_note"):
             self.registry[name].setEnabled(has_selection)
@@ -281,7 +291,8 @@ class MainWindow(QMainWindow):
             job = lambda a, _p: bookmark_store.delete_bookmark(a.db, article_id)  # noqa: E731
             message = self.tr("Bookmark removed")
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
+            self.curation.bookmark_removed(result)
             self._update_article_actions()
             self.statusBar().showMessage(message, 3000)
 

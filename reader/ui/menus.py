@@ -17,10 +17,26 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 MENUS: list[tuple[str, list[str | None]]] = [
-    ("file", ["import_files", "import_folder", None, "backup", "restore", "reindex", None, "quit"]),
+    (
+        "file",
+        [
+            "import_files",
+            "import_folder",
+            None,
+            "show_trash",
+            "remove_samples",
+            None,
+            "backup",
+            "restore",
+            "reindex",
+            None,
+            "quit",
+        ],
+    ),
     (
         "edit",
         [
+            "undo",
             "copy",
             None,
             "focus_search",
@@ -29,11 +45,21 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "find_previous",
             None,
             "edit_issue",
+            "delete_issue",
         ],
     ),
     (
         "article",
-        ["bookmark", "highlight", "add_note", "article_note", "add_tag", None, "add_to_brief"],
+        [
+            "bookmark",
+            "highlight",
+            "add_note",
+            "article_note",
+            "add_tag",
+            None,
+            "add_to_brief",
+            "article_history",
+        ],
     ),
     ("brief", ["new_brief", "add_to_brief", "export_brief"]),
     ("view", ["zoom_in", "zoom_out", "zoom_reset", None, "theme_light", "theme_dark"]),
@@ -141,6 +167,13 @@ def tree_menu(window: MainWindow, position: QPoint) -> None:
     if len(issue_ids) == 1:
         edit = menu.addAction(window.registry["edit_issue"].text())
         edit.triggered.connect(partial(window.edit_issue, issue_ids[0]))
+    if issue_ids:
+        trash = menu.addAction(
+            QCoreApplication.translate(
+                "MainWindow", "Move %n Issue(s) to Trash…", "", len(issue_ids)
+            )
+        )
+        trash.triggered.connect(partial(window.curation.delete_issues, issue_ids))
     if not menu.isEmpty():
         menu.exec(position)
 

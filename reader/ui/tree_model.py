@@ -113,8 +113,14 @@ class LibraryTreeModel(QAbstractItemModel):
             ]
         if node.kind is Kind.YEAR:
             series = node.parent.key if node.parent else None
+            clashing = q.clashing_issue_ids(db)
             return [
-                (Kind.ISSUE, issue_id, self._issue_label(issue_no, issue_id, total), articles)
+                (
+                    Kind.ISSUE,
+                    issue_id,
+                    self._issue_label(issue_no, issue_id, total, issue_id in clashing),
+                    articles,
+                )
                 for issue_id, issue_no, total, articles in q.issues_in_year(db, series, node.key, f)
             ]
         if node.kind is Kind.ISSUE:
@@ -130,13 +136,17 @@ class LibraryTreeModel(QAbstractItemModel):
             return [(Kind.ARTICLE, a, t, 0) for a, t in q.bookmarked_articles(db)]
         return []
 
-    def _issue_label(self, issue_no: int | None, issue_id: int, total_no: int | None) -> str:
+    def _issue_label(
+        self, issue_no: int | None, issue_id: int, total_no: int | None, clash: bool = False
+    ) -> str:
         if issue_no is None:
             label = self.tr("Issue number unknown (#%1)").replace("%1", str(issue_id))
         else:
             label = self.tr("No. %1").replace("%1", str(issue_no))
         if total_no is not None:
             label += self.tr(" (running No. %1)").replace("%1", str(total_no))
+        if clash:  # two issues claim this number: the editor should look
+            label += " " + self.tr("⚠ clash (#%1)").replace("%1", str(issue_id))
         return label
 
     def _node(self, index: AnyIndex) -> Node:

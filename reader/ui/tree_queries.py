@@ -126,3 +126,12 @@ def article_location(db: Database, article_id: int) -> tuple[str | None, int | N
         [article_id],
     ).fetchone()
     return (row[0], row[1], int(row[2])) if row else None
+
+
+def clashing_issue_ids(db: Database) -> set[int]:
+    """Live issues flagged as claiming the identity of another with other articles."""
+    sql = (
+        "SELECT DISTINCT issue_id FROM issue_clashes JOIN issues ON issues.id = other_id "
+        "WHERE " + LIVE
+    )
+    return {int(row[0]) for row in db.execute(sql).fetchall()}

@@ -4,6 +4,26 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>&amp;Undo Delete</source>
+            <translation>撤销删除(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move Issue to &amp;Trash…</source>
+            <translation>将期刊移入回收站(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Trash…</source>
+            <translation>回收站(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Remove &amp;Sample Issues…</source>
+            <translation>移除示例期刊(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Earlier &amp;Texts…</source>
+            <translation>历史文字(&amp;T)…</translation>
+        </message>
+        <message>
             <source>&amp;Import Files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
@@ -321,6 +341,14 @@
     <context>
         <name>Housekeeping</name>
         <message>
+            <source>Sample Issues</source>
+            <translation>示例期刊</translation>
+        </message>
+        <message>
+            <source>The archive is empty. Import four invented sample issues (示例) to try the reader? They can be removed later in one action (File › Remove Sample Issues).</source>
+            <translation>资料库是空的。要导入四期虚构的示例期刊（示例）来试用吗？以后可以一次全部移除（文件 › 移除示例期刊）。</translation>
+        </message>
+        <message>
             <source>Reader</source>
             <translation>阅读器</translation>
         </message>
@@ -466,6 +494,10 @@
     <context>
         <name>LibraryTreeModel</name>
         <message>
+            <source>⚠ clash (#%1)</source>
+            <translation>⚠ 期号冲突（#%1）</translation>
+        </message>
+        <message>
             <source>Unlabelled</source>
             <translation>未标注</translation>
         </message>
@@ -492,6 +524,12 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Move %n Issue(s) to Trash…</source>
+            <translation>
+                <numerusform>将 %n 期移入回收站…</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Reader — 科技情报参考 archive</source>
             <translation>科技情报参考 资料库阅读器</translation>
@@ -740,6 +778,156 @@ Articles: %3</source>
         <message>
             <source>Searching…</source>
             <translation>正在搜索…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Curation</name>
+        <message numerus="yes">
+            <source>Move %n issue(s) to the trash?</source>
+            <translation>
+                <numerusform>将 %n 期移入回收站？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Their articles, notes and highlights go with them; Trash brings them back.</source>
+            <translation>其文章、笔记和高亮一并移入；可从回收站恢复。</translation>
+        </message>
+        <message>
+            <source>Delete Issue</source>
+            <translation>删除期刊</translation>
+        </message>
+        <message numerus="yes">
+            <source>Moved %n issue(s) to the trash</source>
+            <translation>
+                <numerusform>已将 %n 期移入回收站</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There are no sample issues</source>
+            <translation>没有示例期刊</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move the %n sample issue(s) (示例) to the trash?</source>
+            <translation>
+                <numerusform>将 %n 期示例期刊移入回收站？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove Sample Issues</source>
+            <translation>移除示例期刊</translation>
+        </message>
+        <message>
+            <source>Restored from the trash</source>
+            <translation>已从回收站恢复</translation>
+        </message>
+        <message>
+            <source>Delete the issues in the trash for good? This cannot be undone.</source>
+            <translation>永久删除回收站中的期刊？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Empty Trash</source>
+            <translation>清空回收站</translation>
+        </message>
+        <message>
+            <source>The trash is empty</source>
+            <translation>回收站已清空</translation>
+        </message>
+        <message>
+            <source>Two Issues, One Number</source>
+            <translation>两期期刊期号相同</translation>
+        </message>
+        <message>
+            <source>Issue %1 (%2) already has this series, year and number.</source>
+            <translation>第 %1 号期刊（%2）已是这一刊名、年份和期号。</translation>
+        </message>
+        <message>
+            <source>Merge them into one issue (articles both have become one, notes and highlights kept), or keep them apart as two issues?</source>
+            <translation>合并为一期（两期共有的文章合而为一，笔记和高亮保留），还是作为两期分开保留？</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Keep Apart</source>
+            <translation>分开保留</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>回收站</translation>
+        </message>
+        <message>
+            <source>Deleted issues</source>
+            <translation>已删除的期刊</translation>
+        </message>
+        <message>
+            <source>The trash is empty.</source>
+            <translation>回收站是空的。</translation>
+        </message>
+        <message>
+            <source>Empty Trash…</source>
+            <translation>清空回收站…</translation>
+        </message>
+        <message>
+            <source>%1 — %2 articles, deleted %3</source>
+            <translation>%1 — %2 篇文章，删除于 %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>Earlier Texts of %1</source>
+            <translation>《%1》的历史文字</translation>
+        </message>
+        <message>
+            <source>Earlier versions</source>
+            <translation>早先的版本</translation>
+        </message>
+        <message>
+            <source>Version %1, replaced %2</source>
+            <translation>第 %1 版，替换于 %2</translation>
+        </message>
+        <message>
+            <source>This article has only its present text.</source>
+            <translation>这篇文章只有现在的文字。</translation>
+        </message>
+        <message>
+            <source>(file unknown)</source>
+            <translation>（来源文件不明）</translation>
+        </message>
+        <message>
+            <source>From %1</source>
+            <translation>来自 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeletionUndo</name>
+        <message>
+            <source>Delete Note</source>
+            <translation>删除笔记</translation>
+        </message>
+        <message>
+            <source>Delete Highlight</source>
+            <translation>删除高亮</translation>
+        </message>
+        <message>
+            <source>Remove Tag</source>
+            <translation>移除标签</translation>
+        </message>
+        <message>
+            <source>Remove Bookmark</source>
+            <translation>移除书签</translation>
+        </message>
+        <message>
+            <source>Remove From Brief</source>
+            <translation>从汇编中移除</translation>
         </message>
     </context>
 </TS>

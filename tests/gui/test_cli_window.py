@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.archive import Archive
 from reader.cli import main
@@ -18,6 +18,9 @@ def test_reader_without_a_command_opens_the_window(qtbot, archive_dir: Path) -> 
 
     def close_when_ready() -> None:
         for widget in QApplication.topLevelWidgets():
+            # The first start of an empty archive asks before importing the samples.
+            if widget.objectName() == "samplesQuestion" and widget.isVisible():
+                widget.button(QMessageBox.StandardButton.Yes).click()
             if (
                 isinstance(widget, MainWindow)
                 and widget.isVisible()

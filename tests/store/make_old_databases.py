@@ -23,6 +23,7 @@ STAMP = "2024-03-01T08:00:00+00:00"
 VERSIONS = {
     "schema-0001.sqlite3": "0002_annotations",
     "schema-0002.sqlite3": "0003_briefs",
+    "schema-0003.sqlite3": "0004_trash_clashes_title_keys",
 }
 
 ISSUE = ("示例情报参考", 2024, 2, "北河市科学技术局信息中心", "王 明", "5512345")
@@ -71,6 +72,17 @@ def _fill_0002(db: Database) -> None:
     db.execute("INSERT INTO article_tags (article_id, tag_id, created) VALUES (1, 1, ?)", [STAMP])
 
 
+def _fill_0003(db: Database) -> None:
+    db.execute(
+        "INSERT INTO briefs (id, name, title, created, updated) "
+        "VALUES (1, '乳业', '乳业专题', ?, ?)",
+        [STAMP, STAMP],
+    )
+    db.execute(
+        "INSERT INTO brief_items (brief_id, article_id, position, note) VALUES (1, 1, 1, '首篇')"
+    )
+
+
 def write(name: str, stop_before: str) -> Path:
     path = DATA_DIR / name
     path.unlink(missing_ok=True)
@@ -81,6 +93,8 @@ def write(name: str, stop_before: str) -> Path:
         _fill_0001(db)
         if stop_before != "0002_annotations":
             _fill_0002(db)
+        if stop_before not in ("0002_annotations", "0003_briefs"):
+            _fill_0003(db)
     db.execute("VACUUM")
     db.close()
     return path

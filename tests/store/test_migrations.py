@@ -86,3 +86,32 @@ def test_archive_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> No
     finally:
         conn.close()
     assert "briefs" not in tables  # no later step was applied to it
+
+
+def test_schema_0003_archive_gains_trash_title_keys_and_keeps_its_brief(tmp_path: Path) -> None:
+    from reader.briefs import get_brief
+    from reader.parsing.model import ParsedArticle, ParsedIssue
+    from reader.store.sources import find_counterpart
+
+    folder = _old_archive("schema-0003.sqlite3", tmp_path)
+    with Archive(folder) as archive:
+        db = archive.db
+        assert get_brief(db, "乳业").items[0].note == "首篇"
+        assert db.execute("SELECT title_key FROM articles WHERE id = 1").fetchone() == (
+            "北河市乳业集群加快发展",
+        )
+        # The old issue is found by its titles, as a rendition with no masthead would be.
+        rendition = ParsedIssue(
+            [
+                ParsedArticle(
+                    "北河市乳业集群加快发展",
+                    ["北河市新建标准化牧场六座。", "乳品研究院攻关益生菌菌种选育。"],
+                ),
+                ParsedArticle(
+                    "南岭区工业机器人应用示范", ["南岭区推广工业机器人，带动企业完成产线改造。"]
+                ),
+            ]
+        )
+        found = find_counterpart(db, rendition, "pdf")
+        assert found is not None and found.issue_id == 1
+        assert found.comparison.verdict == "rendition"

@@ -24,7 +24,7 @@ ROUNDS = 3
 
 
 def _kill_at_random(
-    folder: Path, files: Path, mode: str, log: Path, rng: random.Random
+    folder: Path, files: Path, mode: str, log: Path, rng: random.Random, after: int = 1
 ) -> list[str]:
     """Run the child until a random moment, kill it, return the lines it confirmed."""
     with open(log, "w", encoding="utf-8") as out:
@@ -36,8 +36,11 @@ def _kill_at_random(
             env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
         )
         try:
-            # Kill it in the middle of its loop: after its first confirmed change.
-            while len(log.read_text(encoding="utf-8").splitlines()) < 2 and child.poll() is None:
+            # Kill it in the middle of its loop: after its first ``after`` confirmed changes.
+            lines = after + 1  # and "ready"
+            while (
+                len(log.read_text(encoding="utf-8").splitlines()) < lines and child.poll() is None
+            ):
                 time.sleep(0.02)
             assert child.poll() is None, f"the child stopped: {log.read_text(encoding='utf-8')}"
             time.sleep(rng.uniform(0.0, 1.5))
@@ -110,7 +113,9 @@ def test_kill_9_during_trash_restores(archive_dir: Path, corpus_dir: Path, tmp_p
     rng = random.Random(3434)
     confirmed: list[str] = []
     for attempt in range(ROUNDS):
-        confirmed += _kill_at_random(archive_dir, files, "trash", tmp_path / f"{attempt}.log", rng)
+        log = tmp_path / f"{attempt}.log"
+        # After a delete and a restore: then the kill falls anywhere in the next ones.
+        confirmed += _kill_at_random(archive_dir, files, "trash", log, rng, after=2)
     assert any(line == "restored 1" for line in confirmed), "\n".join(confirmed)
 
     with _whole(archive_dir, texts) as archive:
