@@ -20,6 +20,9 @@ from reader.ui.theme import Theme
 PAGE_SIZE = 25  # a screenful and a half; more load as the list scrolls
 # Mark the search as running only when it is slow enough to notice; quick ones just show.
 BUSY_DELAY_MS = 150
+# A query that cannot be read is said only once the editor stops typing (or presses Enter):
+# half-typed phrases (an opening quote) are unreadable for a moment as a matter of course.
+SYNTAX_PAUSE_MS = 1200
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,12 @@ class SearchController(QObject):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
+        self._syntax_message = ""
+        self._syntax_timer = QTimer(self)
+        self._syntax_timer.setSingleShot(True)
+        self._syntax_timer.setInterval(SYNTAX_PAUSE_MS)
+        self._syntax_timer.timeout.connect(self._show_syntax_error)
+        self.bar.query_edit.textEdited.connect(lambda _t: self._syntax_timer.stop())
 
     # -- running ------------------------------------------------------------------------
     def full_query(self, query: str) -> str:
@@ -93,6 +102,7 @@ class SearchController(QObject):
         self._generation += 1
         self._open_first = None
         self._walk = None
+        self._syntax_timer.stop()
         if not query:
             self._stop_busy()
             self._show(self._generation, "", "", [], 0)
@@ -139,6 +149,13 @@ class SearchController(QObject):
             return
         self._stop_busy()
         query = self._query
+        if outcome.syntax_error and self._open_first != request.generation:
+            # Still typing, perhaps: keep the list, say what is wrong once the editor pauses.
+            self._shown_generation = request.generation
+            self._shown_full = ""
+            self._syntax_message = outcome.error or ""
+            self._syntax_timer.start()
+            return
         if outcome.error is not None:
             self._show(request.generation, "", "", [], 0)
             self.bar.status.setText(outcome.error)
@@ -154,6 +171,12 @@ class SearchController(QObject):
         if self._open_first == request.generation:
             self._open_first = None
             self.open_row(0)
+
+    def _show_syntax_error(self) -> None:
+        if self._shown_full == "" and self._shown_generation == self._generation:
+            self._show(self._generation, "", "", [], 0)
+            self.bar.status.setText(self._syntax_message)
+            self.searched.emit(self._query)
 
     def _page_delivered(self, outcome: SearchOutcome) -> None:
         page = list(outcome.result.hits) if outcome.result is not None else None
