@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._closed = False
+        self.restart_requested = False
         self.setObjectName("mainWindow")
         self.archive = archive
         self.settings = settings
@@ -424,11 +425,20 @@ class MainWindow(QMainWindow):
         if language == self.settings.language:
             return
         self.settings.language = language
-        QMessageBox.information(
-            self,
-            self.tr("Language"),
-            self.tr("The new language is used from the next start of Reader."),
-        )
+        self.registry["language_zh" if language == "zh_CN" else "language_en"].setChecked(True)
+        if self.ask_restart():
+            self.restart_requested = True  # ``run_app`` builds the window again in it
+            self.close()
+
+    def ask_restart(self) -> bool:
+        """Offer to reopen the window in the new language now; True when the editor agrees."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), "", parent=self)
+        box.setText(self.tr("The new language is used once Reader restarts."))
+        restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        return box.clickedButton() is restart
 
     def about(self) -> None:
         from reader import __version__

@@ -113,7 +113,7 @@ def build_menus(window: MainWindow) -> None:
                 window.briefs_dock,
             ):
                 menu.addAction(dock.toggleViewAction())
-            language = menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
+            language = menu.addMenu(QCoreApplication.translate("MainWindow", "Lan&guage"))
             language.addAction(window.registry["language_zh"])
             language.addAction(window.registry["language_en"])
         if key == "article":

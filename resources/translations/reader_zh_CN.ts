@@ -20,8 +20,8 @@
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <source>Re&amp;build Search Index</source>
-            <translation>重建搜索索引(&amp;B)</translation>
+            <source>Rebuild Search Inde&amp;x</source>
+            <translation>重建搜索索引(&amp;X)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -96,8 +96,8 @@
             <translation>正常大小(&amp;N)</translation>
         </message>
         <message>
-            <source>&amp;Light Theme</source>
-            <translation>浅色主题(&amp;L)</translation>
+            <source>Lig&amp;ht Theme</source>
+            <translation>浅色主题(&amp;H)</translation>
         </message>
         <message>
             <source>&amp;Dark Theme</source>
@@ -549,8 +549,8 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
+            <source>Lan&amp;guage</source>
+            <translation>语言(&amp;G)</translation>
         </message>
         <message>
             <source>Highlight &amp;Colour</source>
@@ -613,10 +613,6 @@
             <translation>语言</translation>
         </message>
         <message>
-            <source>The new language is used from the next start of Reader.</source>
-            <translation>新的界面语言将在下次启动阅读器时生效。</translation>
-        </message>
-        <message>
             <source>About Reader</source>
             <translation>关于阅读器</translation>
         </message>
@@ -631,6 +627,24 @@ Articles: %3</source>
         <message>
             <source>Reader</source>
             <translation>阅读器</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n Article(s) to Brief</source>
+            <translation>
+                <numerusform>将 %n 篇文章加入专题汇编</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The new language is used once Reader restarts.</source>
+            <translation>新的界面语言在阅读器重启后生效。</translation>
+        </message>
+        <message>
+            <source>Restart Now</source>
+            <translation>立即重启</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
         </message>
     </context>
     <context>
