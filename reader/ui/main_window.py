@@ -35,6 +35,7 @@ from reader.ui.housekeeping import Housekeeping
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.match_walker import MatchWalker
 from reader.ui.reading_pane import PaintedHighlight, ReadingPane
+from reader.ui.screen_fit import clamp_to_screen
 from reader.ui.search_controller import PendingHit, SearchController
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from reader.ui.theme import apply_app_palette, theme_named
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.briefs_dock)
         self.annotations_dock.raise_()
 
-        self.housekeeping = Housekeeping(self, archive, worker)
+        self.housekeeping = Housekeeping(self, archive, worker, settings)
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
         menus.build_toolbars(self)
         menus.build_menus(self)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        clamp_to_screen(self)
         if state is not None:
             self.restoreState(state)
 
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
         self._paint_highlights()
         self.walker.paint(hit)
         self.settings.last_article_id = article.id
+        self.library.follow_article(article.id)  # tree, results and pane stay in step
+        self.search.follow_article(article.id)
         self._update_article_actions()
         self.article_opened.emit(article.id)
         return True

@@ -107,6 +107,7 @@ class SearchController(QObject):
             self._stop_busy()
             self._show(self._generation, "", "", [], 0)
             self.bar.status.setText("")
+            self.results.set_empty_text("")
             self.searched.emit("")
             return
         self._query = query
@@ -159,12 +160,15 @@ class SearchController(QObject):
         if outcome.error is not None:
             self._show(request.generation, "", "", [], 0)
             self.bar.status.setText(outcome.error)
+            self.results.set_empty_text(outcome.error)
             self.searched.emit(query)
             return
         result = outcome.result
         hits = list(result.hits)
         self._show(request.generation, query, request.query, hits, result.total)
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
+        nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
+        self.results.set_empty_text(nothing if not hits else "")
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.searched.emit(query)
@@ -176,6 +180,7 @@ class SearchController(QObject):
         if self._shown_full == "" and self._shown_generation == self._generation:
             self._show(self._generation, "", "", [], 0)
             self.bar.status.setText(self._syntax_message)
+            self.results.set_empty_text(self._syntax_message)
             self.searched.emit(self._query)
 
     def _page_delivered(self, outcome: SearchOutcome) -> None:
@@ -242,10 +247,20 @@ class SearchController(QObject):
         hit = self.model.hit(row)
         if hit is None:
             return
-        self.results.setCurrentIndex(self.model.index(row))
+        if self.results.currentIndex().row() != row:  # keeps a Ctrl+click selection
+            self.results.setCurrentIndex(self.model.index(row))
         self._settings.remember_search(self.model.query)
         self.bar.set_history(self._settings.search_history)
         self.open_requested.emit(hit.article_id, hit if hit.source == "article" else None)
+
+    def follow_article(self, article_id: int) -> None:
+        """Make the opened article's result the current row (when it is among the results)."""
+        current = self.model.hit(self.results.currentIndex().row())
+        if current is not None and current.article_id == article_id:
+            return
+        row = self.model.row_of_article(article_id)
+        if row is not None:
+            self.results.setCurrentIndex(self.model.index(row))
 
     def hit_for_article(self, article_id: int) -> Any:
         """The article hit of the shown results for this article, if it is among them."""
@@ -267,6 +282,8 @@ class SearchController(QObject):
         rows = [r for r, h in enumerate(hits) if h.article_id == article_id]
         if 0 <= current < len(hits) and hits[current].article_id == article_id:
             start = current
+        elif 0 <= current < len(hits) and not rows:
+            start = current - step  # an article outside the results: go to the selected row
         else:
             start = rows[0] if rows else (-1 if step > 0 else len(hits))
         row = start + step

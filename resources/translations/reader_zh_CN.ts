@@ -408,6 +408,14 @@
             <source>Restoring the archive…</source>
             <translation>正在恢复资料库…</translation>
         </message>
+        <message>
+            <source>Archive backup %1.sqlite3</source>
+            <translation>资料库备份_%1.sqlite3</translation>
+        </message>
+        <message>
+            <source>Reading %1 of %2: %3</source>
+            <translation>正在读取第 %1 个（共 %2 个）：%3</translation>
+        </message>
     </context>
     <context>
         <name>IssueDialog</name>
@@ -697,12 +705,12 @@ Articles: %3</source>
             </translation>
         </message>
         <message>
-            <source>score %1</source>
-            <translation>相关度 %1</translation>
-        </message>
-        <message>
             <source>in your notes</source>
             <translation>出自批注</translation>
+        </message>
+        <message>
+            <source>No. %1</source>
+            <translation>第 %1 名</translation>
         </message>
     </context>
     <context>
@@ -754,6 +762,10 @@ Articles: %3</source>
         <message>
             <source>Searching…</source>
             <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>No article matches “%1”.</source>
+            <translation>没有文章包含“%1”。</translation>
         </message>
     </context>
 </TS>
