@@ -64,6 +64,18 @@ def action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("edit_issue", QCoreApplication.translate("Actions", "Edit Issue &Details…")),
         ActionSpec(
+            "focus_library", QCoreApplication.translate("Actions", "Go to Library"), ("Alt+1",)
+        ),
+        ActionSpec(
+            "focus_results",
+            QCoreApplication.translate("Actions", "Go to Search Results"),
+            ("Alt+2",),
+        ),
+        ActionSpec(
+            "focus_article", QCoreApplication.translate("Actions", "Go to Article"), ("Alt+3",)
+        ),
+        ActionSpec("focus_brief", QCoreApplication.translate("Actions", "Go to Brief"), ("Alt+4",)),
+        ActionSpec(
             "bookmark",
             QCoreApplication.translate("Actions", "&Bookmark Article"),
             ("Ctrl+D",),

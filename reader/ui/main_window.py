@@ -31,7 +31,9 @@ from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.find_bar import FindBar
+from reader.ui.focus import connect_focus_actions
 from reader.ui.housekeeping import Housekeeping
+from reader.ui.icons import themed_icon
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.match_walker import MatchWalker
 from reader.ui.reading_pane import PaintedHighlight, ReadingPane
@@ -46,7 +48,7 @@ REFRESH_DELAY_MS = 150
 
 
 def icon(name: str) -> QIcon:
-    return QIcon(f"icons:{name}.svg")
+    return themed_icon(name)
 
 
 class MainWindow(QMainWindow):
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         menus.build_toolbars(self)
         menus.build_menus(self)
         self._connect()
+        connect_focus_actions(self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)

@@ -36,7 +36,22 @@ MENUS: list[tuple[str, list[str | None]]] = [
         ["bookmark", "highlight", "add_note", "article_note", "add_tag", None, "add_to_brief"],
     ),
     ("brief", ["new_brief", "add_to_brief", "export_brief"]),
-    ("view", ["zoom_in", "zoom_out", "zoom_reset", None, "theme_light", "theme_dark"]),
+    (
+        "view",
+        [
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            None,
+            "theme_light",
+            "theme_dark",
+            None,
+            "focus_library",
+            "focus_results",
+            "focus_article",
+            "focus_brief",
+        ],
+    ),
     ("help", ["about"]),
 ]
 TOOLBAR = (

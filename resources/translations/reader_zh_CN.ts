@@ -107,6 +107,22 @@
             <source>&amp;About Reader</source>
             <translation>关于阅读器(&amp;A)</translation>
         </message>
+        <message>
+            <source>Go to Library</source>
+            <translation>转到资料库</translation>
+        </message>
+        <message>
+            <source>Go to Search Results</source>
+            <translation>转到搜索结果</translation>
+        </message>
+        <message>
+            <source>Go to Article</source>
+            <translation>转到文章</translation>
+        </message>
+        <message>
+            <source>Go to Brief</source>
+            <translation>转到专题汇编</translation>
+        </message>
     </context>
     <context>
         <name>AnnotationPanel</name>

@@ -95,3 +95,49 @@ def test_choosing_a_language_offers_a_restart_that_reopens_the_window_in_it(
     assert run_app(filled_archive_dir, [], settings_path) == 0
     assert seen == ["文件(&F)", "&File"]
     assert Settings(settings_path).language == "en"
+
+
+def test_alt_digits_focus_tree_results_article_and_brief_in_tab_order(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import show_active
+
+    window = make_window(filled_archive_dir)
+    show_active(qtbot, window)
+    targets = {
+        "Alt+1": window.library.tree,
+        "Alt+2": window.search.results,
+        "Alt+3": window.pane,
+    }
+    targets["Alt+4"] = (
+        window.briefs.items if window.briefs.items.isEnabled() else window.briefs.chooser
+    )
+    for keys, widget in targets.items():
+        action = next(
+            a for a in window.registry.all() if keys in [k.toString() for k in a.shortcuts()]
+        )
+        action.trigger()
+        qtbot.wait(50)
+        assert QApplication.focusWidget() is widget, keys
+        assert widget.accessibleName()
+    assert window.library.tree.nextInFocusChain() is not None
+
+
+def test_disabled_toolbar_icons_are_fainter_than_enabled_ones_in_the_dark_theme(
+    qtbot, make_window, filled_archive_dir: Path, settings
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    settings.theme = "dark"
+    window = make_window(filled_archive_dir)
+    icon = window.registry["highlight"].icon()
+
+    def ink(mode: QIcon.Mode) -> float:
+        image = icon.pixmap(24, 24, mode).toImage()
+        return sum(
+            image.pixelColor(x, y).alphaF()
+            for x in range(image.width())
+            for y in range(image.height())
+        )
+
+    assert 0 < ink(QIcon.Mode.Disabled) < ink(QIcon.Mode.Normal) * 0.5
