@@ -67,6 +67,11 @@ class BriefPanel(QWidget):
         self.open_exports = True  # tests turn this off: no file opens in a viewer
 
         self.chooser = QComboBox(self)
+        # A long brief name must not widen the dock at the reading column's expense.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(8)
         self.chooser.setObjectName("briefChooser")
         self.chooser.setAccessibleName(self.tr("Brief"))
         self.chooser.activated.connect(lambda _i: self._choose(self.chooser.currentData()))
@@ -115,6 +120,7 @@ class BriefPanel(QWidget):
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)  # a long count must not widen the dock
 
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
@@ -131,6 +137,7 @@ class BriefPanel(QWidget):
         layout.addLayout(form)
         hint = QLabel(self.tr("Drag articles to reorder them."), self)
         hint.setEnabled(False)
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.item_note)

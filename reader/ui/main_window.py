@@ -135,10 +135,9 @@ class MainWindow(QMainWindow):
         self._update_article_actions()
         self.search.refresh_filters()
         self.resize(1280, 820)
-        self.resizeDocks(
-            [self.library_dock, self.annotations_dock], [280, 320], Qt.Orientation.Horizontal
-        )
         geometry, state = settings.window_geometry(), settings.window_state()
+        if state is None:  # the reading column gets the width; once laid out, as docks ask
+            QTimer.singleShot(0, self._default_dock_widths)
         if geometry is not None:
             self.restoreGeometry(geometry)
         clamp_to_screen(self)
@@ -146,6 +145,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     # -- building -----------------------------------------------------------------------
+    def _default_dock_widths(self) -> None:
+        side = max(220, self.width() // 5)
+        docks = [self.library_dock, self.annotations_dock]
+        self.resizeDocks(docks, [side, side], Qt.Orientation.Horizontal)
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)

@@ -102,3 +102,24 @@ def test_a_restored_window_larger_than_the_screen_is_fitted_to_it(
     window = make_window(filled_archive_dir)
     available = window.screen().availableGeometry()
     assert available.contains(window.frameGeometry())
+
+
+def test_the_reading_pane_gets_the_width_by_default_and_the_layout_is_remembered(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(filled_archive_dir)
+    window.resize(1280, 820)
+    show_active(qtbot, window)
+    qtbot.wait(100)
+    pane, default = window.pane.width(), window.library_dock.width()
+    assert pane > window.library_dock.width() and pane > window.annotations_dock.width()
+    assert pane >= 1280 // 2
+    window.resizeDocks([window.library_dock], [420], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    chosen = window.library_dock.width()
+    window.close()
+    again = make_window(filled_archive_dir)
+    show_active(qtbot, again)
+    qtbot.wait(100)
+    assert chosen > default + 100
+    assert again.library_dock.width() > default + 80  # the editor's width, not the default
