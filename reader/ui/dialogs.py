@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -72,12 +74,21 @@ class ReportDialog(QDialog):
 class IssueDialog(QDialog):
     """Correct an issue's series, year, number and editor details."""
 
-    def __init__(self, parent: QWidget, issue: IssueRecord) -> None:
+    def __init__(
+        self, parent: QWidget, issue: IssueRecord, known_series: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("issueDialog")
         self.setWindowTitle(self.tr("Issue Details"))
         self.issue = issue
         self.series = QLineEdit(issue.series or "", self)
+        self.series.setAccessibleName(self.tr("Series"))
+        # The archive's series are offered as the editor types (any part of the name), so
+        # one bulletin is not filed under two spellings.
+        completer = QCompleter(sorted(set(known_series)), self.series)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.series.setCompleter(completer)
         self.year = QSpinBox(self)
         self.year.setRange(0, 2200)
         self.year.setSpecialValueText(self.tr("unknown"))

@@ -17,6 +17,7 @@ from reader.archive import Archive
 from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
 from reader.store.db import open_database
+from reader.ui import tree_queries
 from reader.ui.dialogs import IssueDialog, ReportDialog, progress_dialog, set_progress
 from reader.ui.i18n import ui_language
 from reader.ui.settings import Settings
@@ -310,10 +311,14 @@ class Housekeeping(QObject):
         issue = store.get_issue(self._archive.db, issue_id)
         if issue is None:
             return
-        dialog = IssueDialog(self._window, issue)
+        dialog = IssueDialog(self._window, issue, self.known_series())
         if dialog.exec() != IssueDialog.DialogCode.Accepted:
             return
         self.save_issue(issue_id, dialog.changes())
+
+    def known_series(self) -> list[str]:
+        """The series names the archive already files issues under."""
+        return [name for name, _i, _n in tree_queries.series_counts(self._archive.db) if name]
 
     def save_issue(self, issue_id: int, changes: dict[str, Any]) -> None:
         if changes:

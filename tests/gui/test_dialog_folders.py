@@ -73,3 +73,22 @@ def test_import_remembers_its_folder_and_the_progress_names_each_file(
     wait_idle(qtbot, window)
     assert starts == ["", str(samples[0].parent)]
     assert f"正在读取第 1 个（共 {len(samples)} 个）：{samples[0].name}" in lines
+
+
+def test_the_issue_editor_offers_the_archives_series(
+    qtbot, make_window, filled_archive_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.store.issues import get_issue
+    from reader.ui.dialogs import IssueDialog
+
+    window = make_window(filled_archive_dir)
+    known = window.housekeeping.known_series()
+    assert "科技情报参考" in known
+    dialog = IssueDialog(window, get_issue(window.archive.db, 1), known)
+    qtbot.addWidget(dialog)
+    completer = dialog.series.completer()
+    completer.setCompletionPrefix("情报")  # any part of the name
+    offered = [completer.currentCompletion()]
+    while completer.setCurrentRow(completer.currentRow() + 1):
+        offered.append(completer.currentCompletion())
+    assert "科技情报参考" in offered
