@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from reader import briefs as brief_store
 from reader.archive import Archive
 from reader.store import issues as store
 from reader.ui.annotation_panel import _Debounced
+from reader.ui.article_drag import dragged_article_ids
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.settings import Settings
 from reader.ui.worker import Worker
@@ -37,9 +38,31 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _ItemList(QListWidget):
-    """The brief's articles; Delete removes the selected ones."""
+    """The brief's articles; Delete removes the selected ones; articles dragged from the
+    tree or the results are added."""
 
     delete_pressed = Signal()
+    articles_dropped = Signal(list)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dragged_article_ids(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dragged_article_ids(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        ids = dragged_article_ids(event.mimeData())
+        if ids:
+            event.acceptProposedAction()
+            self.articles_dropped.emit(ids)
+            return
+        super().dropEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -104,6 +127,7 @@ class BriefPanel(QWidget):
         )
         self.items.currentItemChanged.connect(self._item_selected)
         self.items.delete_pressed.connect(self.remove_selected)
+        self.items.articles_dropped.connect(self.add_articles)
         self.item_note = QPlainTextEdit(self)
         self.item_note.setObjectName("briefItemNote")
         self.item_note.setAccessibleName(self.tr("Editor's note on the article"))

@@ -32,6 +32,8 @@ class LibraryPanel(QWidget):
         self.tree.setAccessibleName(self.tr("Library"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setDragEnabled(True)  # articles into the brief panel
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setModel(model)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

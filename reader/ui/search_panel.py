@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.article_drag import ARTICLE_IDS_MIME, article_mime
 from reader.ui.offsets import OffsetMap
 from reader.ui.theme import Theme
 
@@ -240,6 +242,16 @@ class ResultsModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = _TOP) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled  # into the brief panel
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        hits = [self.hit(index.row()) for index in indexes]
+        return article_mime([h.article_id for h in hits if h is not None])
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
@@ -437,6 +449,8 @@ class ResultsView(QListView):
         self.setAccessibleName(self.tr("Search results"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setUniformItemSizes(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.activated.connect(lambda index: self.open_requested.emit(index.row()))
         # A single click opens, as in the library tree (the pane never shows a stale article).

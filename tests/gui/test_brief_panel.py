@@ -136,3 +136,42 @@ def test_pdf_export_from_the_worker_reads_back_right(
         dialog.start()
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "示例市建设科技成果转化服务平台" in text.replace(" ", "")
+
+
+def test_articles_dragged_from_the_tree_or_the_results_join_the_brief(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+
+    from reader.ui.brief_panel import ARTICLE_ID_ROLE
+    from tests.gui.conftest import search_for, show_active, wait_idle
+
+    window = make_window(filled_archive_dir)
+    show_active(qtbot, window)
+    window.start()
+    wait_idle(qtbot, window)
+    window.briefs_dock.raise_()
+    search_for(qtbot, window, "智能")
+    hit = window.search.model.hit(0)
+    other = next(i for i in range(1, 9) if i != hit.article_id)
+    window.library.reveal_article(other)
+    tree_index = window.library.tree.currentIndex()
+    items = window.briefs.items
+    for data in (
+        window.tree_model.mimeData([tree_index]),
+        window.search.model.mimeData([window.search.model.index(0)]),
+    ):
+        drop = QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        items.dropEvent(drop)
+        assert drop.isAccepted()
+        wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: items.count() == 2, timeout=5000)
+    shown = [items.item(r).data(ARTICLE_ID_ROLE) for r in range(items.count())]
+    assert shown == [other, hit.article_id]
