@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QSpinBox,
@@ -136,3 +137,25 @@ class IssueDialog(QDialog):
             "phone": self.phone.text().strip() or None,
         }
         return {k: v for k, v in wanted.items() if getattr(self.issue, k) != v}
+
+
+def offer_restart(parent: QWidget) -> bool:
+    """Ask whether to reopen the window in the new language now (立即重启) or later."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("MainWindow", "Language"),
+        "",
+        parent=parent,
+    )
+    box.setText(
+        QCoreApplication.translate("MainWindow", "The new language is used once Reader restarts.")
+    )
+    restart = box.addButton(
+        QCoreApplication.translate("MainWindow", "Restart Now"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("MainWindow", "Later"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(restart)
+    box.exec()
+    return box.clickedButton() is restart

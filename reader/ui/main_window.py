@@ -30,6 +30,7 @@ from reader.ui import menus
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.brief_panel import BriefPanel
+from reader.ui.dialogs import offer_restart
 from reader.ui.find_bar import FindBar
 from reader.ui.focus import connect_focus_actions
 from reader.ui.housekeeping import Housekeeping
@@ -443,13 +444,7 @@ class MainWindow(QMainWindow):
 
     def ask_restart(self) -> bool:
         """Offer to reopen the window in the new language now; True when the editor agrees."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"), "", parent=self)
-        box.setText(self.tr("The new language is used once Reader restarts."))
-        restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restart)
-        box.exec()
-        return box.clickedButton() is restart
+        return offer_restart(self)
 
     def about(self) -> None:
         from reader import __version__
