@@ -23,6 +23,8 @@ BUSY_DELAY_MS = 150
 # A query that cannot be read is said only once the editor stops typing (or presses Enter):
 # half-typed phrases (an opening quote) are unreadable for a moment as a matter of course.
 SYNTAX_PAUSE_MS = 1200
+# A query whose results the editor looks at this long goes into the history, opened or not.
+HISTORY_DWELL_MS = 3000
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,10 @@ class SearchController(QObject):
         self._syntax_timer.setInterval(SYNTAX_PAUSE_MS)
         self._syntax_timer.timeout.connect(self._show_syntax_error)
         self.bar.query_edit.textEdited.connect(lambda _t: self._syntax_timer.stop())
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(HISTORY_DWELL_MS)
+        self._history_timer.timeout.connect(lambda: self._remember(self._query))
 
     # -- running ------------------------------------------------------------------------
     def full_query(self, query: str) -> str:
@@ -103,6 +109,7 @@ class SearchController(QObject):
         self._open_first = None
         self._walk = None
         self._syntax_timer.stop()
+        self._history_timer.stop()
         if not query:
             self._stop_busy()
             self._show(self._generation, "", "", [], 0)
@@ -170,6 +177,8 @@ class SearchController(QObject):
         nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
         self.results.set_empty_text(nothing if not hits else "")
         if hits:
+            self._history_timer.start()
+        if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.searched.emit(query)
         if self._open_first == request.generation:
@@ -193,6 +202,11 @@ class SearchController(QObject):
             hit = self.neighbour_hit(article_id, step)
             if not isinstance(hit, PendingHit):
                 self.neighbour_found.emit(hit, article_id)
+
+    def _remember(self, query: str) -> None:
+        if query:
+            self._settings.remember_search(query)
+            self.bar.set_history(self._settings.search_history)
 
     def _committed(self, query: str) -> None:
         """Enter: remember the query and open its first result (once it has come)."""

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QKeyEvent,
     QPainter,
     QTextCharFormat,
@@ -76,6 +77,12 @@ class SearchBar(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.query_edit.setCompleter(completer)
+        self.history_action = self.query_edit.addAction(
+            QIcon("icons:search.svg"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.history_action.setObjectName("searchHistoryAction")
+        self.history_action.setToolTip(self.tr("Recent searches (Alt+Down)"))
+        self.history_action.triggered.connect(self.show_history)
 
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("yearFilter")
@@ -134,6 +141,18 @@ class SearchBar(QWidget):
 
     def set_history(self, history: list[str]) -> None:
         self._history.setStringList(history)
+
+    def show_history(self) -> None:
+        """Drop down every recent search (the same list the completer offers while typing)."""
+        completer = self.query_edit.completer()
+        completer.setCompletionPrefix("")
+        completer.complete()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.show_history()
+            return
+        super().keyPressEvent(event)
 
     def set_query(self, text: str) -> None:
         """Put ``text`` in the box and search at once (history, tests, other panes)."""

@@ -766,6 +766,10 @@ Articles: %3</source>
             <source>All series</source>
             <translation>全部刊物</translation>
         </message>
+        <message>
+            <source>Recent searches (Alt+Down)</source>
+            <translation>最近的搜索（Alt+↓）</translation>
+        </message>
     </context>
     <context>
         <name>SearchController</name>
