@@ -30,6 +30,7 @@ from reader.archive import Archive
 from reader.store import issues as store
 from reader.ui.annotation_panel import _Debounced
 from reader.ui.article_drag import dragged_article_ids
+from reader.ui.brief_actions import brief_menu_button
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.settings import Settings
 from reader.ui.worker import Worker
@@ -149,6 +150,7 @@ class BriefPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.new_button)
+        top.addWidget(brief_menu_button(self))
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Preface"), self.preface_edit)
@@ -243,12 +245,24 @@ class BriefPanel(QWidget):
         return [self.items.item(r).data(ARTICLE_ID_ROLE) for r in range(self.items.count())]
 
     # -- writing ------------------------------------------------------------------------
-    def _submit(self, job: Any, reload: bool = True) -> None:
+    def submit(self, job: Any, reload_after: bool = False) -> None:
+        """Run a brief job on the worker; the brief it returns becomes the active one."""
+        self._brief = None  # flushed by the caller: whatever comes back is shown
+        self._submit(job, reload_after=reload_after)
+
+    def forget_active(self) -> None:
+        """The active brief is going away: show another one after the next reload."""
+        self._settings.active_brief_id = None
+        self._brief = None
+
+    def _submit(self, job: Any, reload: bool = True, reload_after: bool = False) -> None:
         def done(record: Any) -> None:
             if reload and isinstance(record, brief_store.BriefRecord):
                 self._settings.active_brief_id = record.id
                 if self._brief is None or self._brief.id == record.id:
                     self.reload()
+            elif reload_after:
+                self.reload()
             self.changed.emit()
 
         self._worker.submit(job, changes=False, on_done=done, on_failed=self._warn)

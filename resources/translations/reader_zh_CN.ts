@@ -261,6 +261,46 @@
             <source>Add articles to a brief first.</source>
             <translation>请先向专题汇编中加入文章。</translation>
         </message>
+        <message>
+            <source>Rename Brief</source>
+            <translation>重命名专题汇编</translation>
+        </message>
+        <message>
+            <source>%1 (copy)</source>
+            <translation>%1（副本）</translation>
+        </message>
+        <message>
+            <source>Duplicate Brief</source>
+            <translation>复制专题汇编</translation>
+        </message>
+        <message>
+            <source>Delete Brief</source>
+            <translation>删除专题汇编</translation>
+        </message>
+        <message>
+            <source>Delete the brief “%1”? Its articles stay in the archive.</source>
+            <translation>删除专题汇编“%1”？其中的文章仍保留在资料库中。</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>更多</translation>
+        </message>
+        <message>
+            <source>Rename, duplicate or delete the brief</source>
+            <translation>重命名、复制或删除专题汇编</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>重命名(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>D&amp;uplicate…</source>
+            <translation>复制(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>

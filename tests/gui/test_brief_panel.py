@@ -175,3 +175,38 @@ def test_articles_dragged_from_the_tree_or_the_results_join_the_brief(
     qtbot.waitUntil(lambda: items.count() == 2, timeout=5000)
     shown = [items.item(r).data(ARTICLE_ID_ROLE) for r in range(items.count())]
     assert shown == [other, hit.article_id]
+
+
+def test_briefs_are_renamed_duplicated_and_deleted_from_the_panel(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from reader import briefs as brief_store
+    from reader.ui.brief_actions import delete_brief, duplicate_brief, rename_brief
+    from tests.gui.conftest import wait_idle
+
+    window = make_window(filled_archive_dir)
+    panel = window.briefs
+    panel.new_brief("乳业专题")
+    wait_idle(qtbot, window)
+    panel.add_articles([1, 2])
+    wait_idle(qtbot, window)
+    rename_brief(panel, "乳业专题汇编")
+    wait_idle(qtbot, window)
+    assert panel.brief().name == "乳业专题汇编"
+    duplicate_brief(panel, "乳业专题汇编（二）")
+    wait_idle(qtbot, window)
+    copy = panel.brief()
+    assert copy.name == "乳业专题汇编（二）" and len(copy.items) == 2
+    assert panel.chooser.count() == 2
+    delete_brief(panel, confirm=False)
+    wait_idle(qtbot, window)
+    assert [b.name for b in brief_store.list_briefs(window.archive.db)] == ["乳业专题汇编"]
+    assert panel.brief().name == "乳业专题汇编"
+    from PySide6.QtWidgets import QToolButton
+
+    more = panel.findChild(QToolButton, "briefMoreButton")
+    assert [a.text() for a in more.menu().actions() if a.text()] == [
+        "重命名(&R)…",
+        "复制(&U)…",
+        "删除(&D)…",
+    ]
