@@ -36,6 +36,14 @@ def action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("backup", QCoreApplication.translate("Actions", "&Back Up Archive…")),
         ActionSpec("restore", QCoreApplication.translate("Actions", "&Restore From Backup…")),
+        ActionSpec(
+            "export_annotations",
+            QCoreApplication.translate("Actions", "Expor&t Annotations…"),
+        ),
+        ActionSpec(
+            "import_annotations",
+            QCoreApplication.translate("Actions", "Import &Annotations…"),
+        ),
         ActionSpec("reindex", QCoreApplication.translate("Actions", "Rebuild Search Inde&x")),
         ActionSpec("quit", QCoreApplication.translate("Actions", "&Quit"), (std.Quit, "Ctrl+Q")),
         ActionSpec("copy", QCoreApplication.translate("Actions", "&Copy"), (std.Copy,)),

@@ -29,6 +29,7 @@ from reader.store import issues as store
 from reader.ui import menus
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
+from reader.ui.annotation_transfer import AnnotationTransfer
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.dialogs import offer_restart
 from reader.ui.find_bar import FindBar
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         menus.build_menus(self)
         self._connect()
         connect_focus_actions(self)
+        self.transfer = AnnotationTransfer(self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)

@@ -17,7 +17,22 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 MENUS: list[tuple[str, list[str | None]]] = [
-    ("file", ["import_files", "import_folder", None, "backup", "restore", "reindex", None, "quit"]),
+    (
+        "file",
+        [
+            "import_files",
+            "import_folder",
+            None,
+            "export_annotations",
+            "import_annotations",
+            None,
+            "backup",
+            "restore",
+            "reindex",
+            None,
+            "quit",
+        ],
+    ),
     (
         "edit",
         [

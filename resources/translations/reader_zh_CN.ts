@@ -123,6 +123,14 @@
             <source>Go to Brief</source>
             <translation>转到专题汇编</translation>
         </message>
+        <message>
+            <source>Expor&amp;t Annotations…</source>
+            <translation>导出批注(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Import &amp;Annotations…</source>
+            <translation>导入批注(&amp;A)…</translation>
+        </message>
     </context>
     <context>
         <name>AnnotationPanel</name>
@@ -826,6 +834,29 @@ Articles: %3</source>
         <message>
             <source>No article matches “%1”.</source>
             <translation>没有文章包含“%1”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationTransfer</name>
+        <message>
+            <source>Annotations %1.json</source>
+            <translation>批注_%1.json</translation>
+        </message>
+        <message>
+            <source>Export Annotations</source>
+            <translation>导出批注</translation>
+        </message>
+        <message>
+            <source>Import Annotations</source>
+            <translation>导入批注</translation>
+        </message>
+        <message>
+            <source>Annotations on %1 articles written to %2</source>
+            <translation>已将 %1 篇文章的批注写入 %2</translation>
+        </message>
+        <message>
+            <source>%1 articles matched, %2 not found; %3 annotations added</source>
+            <translation>匹配 %1 篇文章，%2 篇未找到；添加 %3 条批注</translation>
         </message>
     </context>
 </TS>
