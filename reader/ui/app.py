@@ -17,6 +17,7 @@ from reader import __version__
 from reader.archive import Archive
 from reader.paths import resource_path
 from reader.store.db import ArchiveError
+from reader.ui.accessibility import name_generated_controls
 from reader.ui.fonts import apply_app_font
 from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
@@ -55,6 +56,7 @@ def build_window(app: QApplication, archive_dir: Path, settings: Settings) -> Ma
     archive = Archive(archive_dir)
     worker = Worker(archive_dir)
     window = MainWindow(archive, settings, worker, family)
+    name_generated_controls(window)
     window.destroyed.connect(lambda *_: archive.close())
     return window
 

@@ -859,4 +859,15 @@ Articles: %3</source>
             <translation>匹配 %1 篇文章，%2 篇未找到；添加 %3 条批注</translation>
         </message>
     </context>
+    <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>More tools</source>
+            <translation>更多工具</translation>
+        </message>
+    </context>
 </TS>

@@ -141,3 +141,44 @@ def test_disabled_toolbar_icons_are_fainter_than_enabled_ones_in_the_dark_theme(
         )
 
     assert 0 < ink(QIcon.Mode.Disabled) < ink(QIcon.Mode.Normal) * 0.5
+
+
+def test_qt_accessibility_tree_has_no_nameless_control(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    from tests.gui.conftest import show_active
+
+    window = make_window(filled_archive_dir)
+    show_active(qtbot, window)
+    role = QAccessible.Role
+    interactive = {
+        role.PushButton,
+        role.Button,
+        role.EditableText,
+        role.ComboBox,
+        role.List,
+        role.Tree,
+        role.CheckBox,
+        role.SpinBox,
+        role.ButtonMenu,
+        role.ButtonDropDown,
+    }
+    nameless: list[str] = []
+
+    def walk(node, depth: int = 0) -> None:  # type: ignore[no-untyped-def]
+        if node is None or not node.isValid() or depth > 15:
+            return
+        if (
+            node.role() in interactive
+            and not node.state().invisible
+            and not node.text(QAccessible.Text.Name).strip()
+        ):
+            widget = node.object()
+            nameless.append(f"{type(widget).__name__} in {widget.parent().objectName()}")
+        for k in range(node.childCount()):
+            walk(node.child(k), depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(window))
+    assert nameless == []
