@@ -12,6 +12,16 @@ fc-list 2>/dev/null | grep -qi "gkai00mp" || need+=(fonts-arphic-gkai00mp)
 ldconfig -p 2>/dev/null | grep -q libxcb-cursor || need+=(libxcb-cursor0)
 # .doc and .wps files are converted by LibreOffice headless (reader/parsing/legacy_word.py).
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# Every other library Qt's xcb platform plugin loads (from `ldd libqxcb.so`): when one is
+# missing Qt blames xcb-cursor0 alone, although it was installed.
+for pair in libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 \
+  libxcb-image.so.0:libxcb-image0 libxcb-render-util.so.0:libxcb-render-util0 \
+  libxcb-randr.so.0:libxcb-randr0 libxcb-shape.so.0:libxcb-shape0 libxcb-shm.so.0:libxcb-shm0 \
+  libxcb-sync.so.1:libxcb-sync1 libxcb-util.so.1:libxcb-util1 libxcb-xfixes.so.0:libxcb-xfixes0 \
+  libxcb-xkb.so.1:libxcb-xkb1 libxcb-render.so.0:libxcb-render0 libX11-xcb.so.1:libx11-xcb1 \
+  libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxkbcommon.so.0:libxkbcommon0; do
+  ldconfig -p 2>/dev/null | grep -qF "${pair%%:*}" || need+=("${pair#*:}")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "installing ${need[*]} (apt-get)"

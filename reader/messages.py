@@ -443,6 +443,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{folder}：恢复失败（{detail}）",
         "{folder}: the restore failed ({detail})",
     ),
+    # Queries the search cannot read (reader.search.query raises QuerySyntaxError with these).
+    "query.or_needs_sides": (
+        "OR 两边都要有词，例如：乳业 OR 奶业",
+        "OR needs a word on each side, as in: 乳业 OR 奶业",
+    ),
+    "query.filter_negated": (
+        "{field}: 筛选条件不能用“-”排除",
+        "{field}: cannot be excluded with '-'",
+    ),
+    "query.or_filter": (
+        "OR 只能连接词语，不能连接 {field}: 这样的筛选条件",
+        "OR joins words, not filters like {field}:",
+    ),
+    "query.or_excluded": (
+        "OR 不能连接要排除的词（以“-”开头的词）",
+        "OR cannot join an excluded word (one starting with -)",
+    ),
+    "query.only_excluded": (
+        "请再输入一个词或筛选条件：“-”只用来排除",
+        "add a word or a filter to search in: '-' only excludes",
+    ),
+    "query.empty": ("请输入要搜索的词", "type a word to search for"),
+    "query.unclosed_quote": ("引号没有闭合：{text}", "a quote is not closed: {text}"),
+    "query.field_empty": ("{field}: 冒号后面要有内容", "{field}: needs something after the colon"),
+    "query.empty_quotes": (
+        '空引号 "" 什么也找不到：请在引号中间写上词语',
+        'empty quotes "" find nothing: put a word between them',
+    ),
+    "query.year_not_number": (
+        "year: 后面应是数字，而不是“{text}”（例如 year:2023）",
+        "year: must be a number, not '{text}' (e.g. year:2023)",
+    ),
+    "query.issue_not_number": (
+        "issue: 后面应是数字，而不是“{text}”（例如 issue:2023-8）",
+        "issue: must be a number, not '{text}' (e.g. issue:2023-8)",
+    ),
+    "query.issue_year_not_number": (
+        "issue: 的年份应是数字，而不是“{text}”（例如 issue:2023-8）",
+        "issue: year must be a number, not '{text}' (e.g. issue:2023-8)",
+    ),
+    "query.issue_number_not_number": (
+        "issue: 的期号应是数字，而不是“{text}”（例如 issue:2023-8）",
+        "issue: number must be a number, not '{text}' (e.g. issue:2023-8)",
+    ),
+    "query.not_a_year": (
+        "year:{text} 不是年份（例如 year:2023）",
+        "year:{text} is not a year (e.g. year:2023)",
+    ),
+    "query.years_backwards": (
+        "year:{value} 起止年份颠倒了（例如 year:2022-2023）",
+        "year:{value} runs backwards (e.g. year:2022-2023)",
+    ),
+    "query.issue_form": (
+        "issue:{value} 应写成年份、短横线和期号：issue:2023-8",
+        "issue:{value} should be the year, a dash and the number: issue:2023-8",
+    ),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 OUT_DIR = Path(__file__).resolve().parent / "screenshots"
@@ -120,6 +121,19 @@ def take_screenshots() -> list[Path]:
         window.next_match()
         _settle(app)
         shots.append(_shoot(window, "search-highlights.png"))
+
+        # 2b. A query with no hits, and one that cannot be read (Enter says why at once).
+        _search(app, window, "没有这个词组")
+        window.results_dock.raise_()
+        _settle(app)
+        shots.append(_shoot(window, "search-no-hits.png"))
+        window.search.bar.query_edit.setText('科技 "揭榜挂帅')
+        window.search.bar.query_edit.returnPressed.emit()
+        deadline = time.monotonic() + 10
+        while "引号" not in window.search.bar.status.text() and time.monotonic() < deadline:
+            _settle(app, 20)
+        _settle(app)
+        shots.append(_shoot(window, "search-unreadable-query.png"))
 
         # 3. The annotation panel: highlights (one with a note), an article note and tags.
         window.search.bar.set_query("")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.messages import ReaderError
 from reader.search.folding import fold
 
 TEXT_FIELDS = ("title", "note")
@@ -26,8 +27,8 @@ FILTER_FIELDS = ("year", "issue", "series", "tag")
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
-class QuerySyntaxError(ValueError):
-    """A query that cannot be read; ``str(error)`` tells the editor what to change."""
+class QuerySyntaxError(ReaderError, ValueError):
+    """A query that cannot be read; its message (a ``query.*`` code) says what to change."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +86,20 @@ def parse_query(text: str) -> Query:
     for token in _tokenize(text):
         if token.kind == "or":
             if not query.required or pending_or:
-                raise QuerySyntaxError("OR needs a word on each side, as in: 乳业 OR 奶业")
+                raise QuerySyntaxError("query.or_needs_sides")
             pending_or = True
             continue
         if token.field in FILTER_FIELDS:
             if token.negated:
-                raise QuerySyntaxError(f"{token.field}: cannot be excluded with '-'")
+                raise QuerySyntaxError("query.filter_negated", field=token.field)
             if pending_or:
-                raise QuerySyntaxError(f"OR joins words, not filters like {token.field}:")
+                raise QuerySyntaxError("query.or_filter", field=token.field)
             _add_filter(query.filters, token.field, token.value)
             continue
         term = Term(token.value, fold(token.value), token.field)
         if token.negated:
             if pending_or:
-                raise QuerySyntaxError("OR cannot join an excluded word (one starting with -)")
+                raise QuerySyntaxError("query.or_excluded")
             query.excluded.append(term)
         elif pending_or:
             query.required[-1].append(term)
@@ -106,11 +107,11 @@ def parse_query(text: str) -> Query:
         else:
             query.required.append([term])
     if pending_or:
-        raise QuerySyntaxError("OR needs a word on each side, as in: 乳业 OR 奶业")
+        raise QuerySyntaxError("query.or_needs_sides")
     if not query.required and not query.filters:
         if query.excluded:
-            raise QuerySyntaxError("add a word or a filter to search in: '-' only excludes")
-        raise QuerySyntaxError("type a word to search for")
+            raise QuerySyntaxError("query.only_excluded")
+        raise QuerySyntaxError("query.empty")
     return query
 
 
@@ -134,7 +135,7 @@ def _tokenize(text: str) -> list[_Token]:
         if i < n and text[i] == '"':
             close = text.find('"', i + 1)
             if close < 0:
-                raise QuerySyntaxError(f"a quote is not closed: {text[start - negated :]}")
+                raise QuerySyntaxError("query.unclosed_quote", text=text[start - negated :])
             value = text[i + 1 : close]
             i = close + 1
             quoted = True
@@ -147,9 +148,9 @@ def _tokenize(text: str) -> list[_Token]:
             quoted = False
         if not value.strip():
             if field_name:
-                raise QuerySyntaxError(f"{field_name}: needs something after the colon")
+                raise QuerySyntaxError("query.field_empty", field=field_name)
             if quoted:
-                raise QuerySyntaxError('empty quotes "" find nothing: put a word between them')
+                raise QuerySyntaxError("query.empty_quotes")
             continue
         if value == "OR" and not quoted and not negated and field_name is None:
             tokens.append(_Token("or"))
@@ -179,17 +180,17 @@ def _add_filter(filters: Filters, name: str | None, value: str) -> None:
         filters.tags.append(fold(value))
 
 
-def _number(text: str, what: str, example: str) -> int:
+def _number(text: str, code: str) -> int:
     folded = fold(text)
     if not folded.isascii() or not folded.isdigit():
-        raise QuerySyntaxError(f"{what} must be a number, not {text!r} (e.g. {example})")
+        raise QuerySyntaxError(code, text=text)
     return int(folded)
 
 
 def _year(text: str) -> int:
-    year = _number(text, "year:", "year:2023")
+    year = _number(text, "query.year_not_number")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise QuerySyntaxError(f"year:{text} is not a year (e.g. year:2023)")
+        raise QuerySyntaxError("query.not_a_year", text=text)
     return year
 
 
@@ -200,17 +201,15 @@ def _year_range(value: str) -> tuple[int, int]:
         return year, year
     first, last = _year(low), _year(high)
     if first > last:
-        raise QuerySyntaxError(f"year:{value} runs backwards (e.g. year:2022-2023)")
+        raise QuerySyntaxError("query.years_backwards", value=value)
     return first, last
 
 
 def _issue(value: str) -> tuple[int | None, int]:
     year_text, dash, number_text = fold(value).partition("-")
     if not dash:
-        return None, _number(year_text, "issue:", "issue:2023-8")
-    year = _number(year_text, "issue: year", "issue:2023-8")
+        return None, _number(year_text, "query.issue_not_number")
+    year = _number(year_text, "query.issue_year_not_number")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise QuerySyntaxError(
-            f"issue:{value} should be the year, a dash and the number: issue:2023-8"
-        )
-    return year, _number(number_text, "issue: number", "issue:2023-8")
+        raise QuerySyntaxError("query.issue_form", value=value)
+    return year, _number(number_text, "query.issue_number_not_number")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,7 +46,15 @@ def action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("backup", QCoreApplication.translate("Actions", "&Back Up Archive…")),
         ActionSpec("restore", QCoreApplication.translate("Actions", "&Restore From Backup…")),
-        ActionSpec("reindex", QCoreApplication.translate("Actions", "Re&build Search Index")),
+        ActionSpec(
+            "export_annotations",
+            QCoreApplication.translate("Actions", "Expor&t Annotations…"),
+        ),
+        ActionSpec(
+            "import_annotations",
+            QCoreApplication.translate("Actions", "Import &Annotations…"),
+        ),
+        ActionSpec("reindex", QCoreApplication.translate("Actions", "Rebuild Search Inde&x")),
         ActionSpec("quit", QCoreApplication.translate("Actions", "&Quit"), (std.Quit, "Ctrl+Q")),
         ActionSpec("copy", QCoreApplication.translate("Actions", "&Copy"), (std.Copy,)),
         ActionSpec(
@@ -72,6 +81,18 @@ def action_specs() -> list[ActionSpec]:
             "go-previous",
         ),
         ActionSpec("edit_issue", QCoreApplication.translate("Actions", "Edit Issue &Details…")),
+        ActionSpec(
+            "focus_library", QCoreApplication.translate("Actions", "Go to Library"), ("Alt+1",)
+        ),
+        ActionSpec(
+            "focus_results",
+            QCoreApplication.translate("Actions", "Go to Search Results"),
+            ("Alt+2",),
+        ),
+        ActionSpec(
+            "focus_article", QCoreApplication.translate("Actions", "Go to Article"), ("Alt+3",)
+        ),
+        ActionSpec("focus_brief", QCoreApplication.translate("Actions", "Go to Brief"), ("Alt+4",)),
         ActionSpec(
             "bookmark",
             QCoreApplication.translate("Actions", "&Bookmark Article"),
@@ -128,7 +149,7 @@ def action_specs() -> list[ActionSpec]:
             "zoom_reset", QCoreApplication.translate("Actions", "&Normal Size"), ("Ctrl+0",)
         ),
         ActionSpec(
-            "theme_light", QCoreApplication.translate("Actions", "&Light Theme"), checkable=True
+            "theme_light", QCoreApplication.translate("Actions", "Lig&ht Theme"), checkable=True
         ),
         ActionSpec(
             "theme_dark", QCoreApplication.translate("Actions", "&Dark Theme"), checkable=True
@@ -145,6 +166,13 @@ def action_specs() -> list[ActionSpec]:
         ),
         ActionSpec("article_history", QCoreApplication.translate("Actions", "Earlier &Texts…")),
     ]
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a tooltip says it: no mnemonic (``&I``, or ``(&I)`` in Chinese) and no
+    ellipsis (the tooltip names the command, it does not open its dialog)."""
+    text = re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.removesuffix("…").removesuffix("...").strip()
 
 
 class ActionRegistry:
@@ -166,7 +194,7 @@ class ActionRegistry:
             action.setCheckable(spec.checkable)
             if unique:
                 shown = unique[0].toString(QKeySequence.SequenceFormat.NativeText)
-                action.setToolTip(f"{spec.text.replace('&', '')} ({shown})")
+                action.setToolTip(f"{plain_text(spec.text)} ({shown})")
             self._actions[spec.name] = action
         self._exclusive(parent, "theme_light", "theme_dark")
         self._exclusive(parent, "language_zh", "language_en")

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QTimer
@@ -16,6 +17,7 @@ from reader import __version__
 from reader.archive import Archive
 from reader.paths import resource_path
 from reader.store.db import ArchiveError
+from reader.ui.accessibility import name_generated_controls
 from reader.ui.fonts import apply_app_font
 from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
@@ -54,13 +56,14 @@ def build_window(app: QApplication, archive_dir: Path, settings: Settings) -> Ma
     archive = Archive(archive_dir)
     worker = Worker(archive_dir)
     window = MainWindow(archive, settings, worker, family)
+    name_generated_controls(window)
     window.destroyed.connect(lambda *_: archive.close())
     return window
 
 
 def use_language(app: QApplication, language: str) -> None:
     """Install the translators for ``language`` unless they already are (windows built from
-    now on speak it; an open window keeps its language until the next start)."""
+    now on speak it; an open window keeps its language until it is rebuilt)."""
     if app.property("reader_language") != language:
         install_translators(app, language)
         app.setProperty("reader_language", language)
@@ -75,21 +78,23 @@ def run_app(archive_dir: Path, argv: Sequence[str], settings_path: Path | None =
     started = time.monotonic()
     app = qt_application(argv)
     settings = Settings(settings_path or default_settings_path())
-    try:
-        window = build_window(app, Path(archive_dir), settings)
-    except ArchiveError as error:
-        QMessageBox.critical(None, "Reader", error.message.render(settings.language))
-        return 2
-    window.show()
-    window.start()
-    if os.environ.get(EXIT_AFTER_SHOW_ENV) == "1":
+    while True:
+        try:
+            window = build_window(app, Path(archive_dir), settings)
+        except ArchiveError as error:
+            QMessageBox.critical(None, "Reader", error.message.render(settings.language))
+            return 2
+        window.show()
+        window.start()
+        if os.environ.get(EXIT_AFTER_SHOW_ENV) == "1":
+            QTimer.singleShot(0, partial(_report_shown, window, started))
+        code = app.exec()
+        window.shutdown()
+        window.archive.close()
+        if not window.restart_requested:  # else: again, in the language just chosen
+            return int(code)
 
-        def shown() -> None:
-            print(f"reader: window shown in {time.monotonic() - started:.2f} s", file=sys.stderr)
-            window.close()
 
-        QTimer.singleShot(0, shown)
-    code = app.exec()
-    window.shutdown()
-    window.archive.close()
-    return int(code)
+def _report_shown(window: MainWindow, started: float) -> None:
+    print(f"reader: window shown in {time.monotonic() - started:.2f} s", file=sys.stderr)
+    window.close()

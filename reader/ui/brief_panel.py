@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,8 @@ from reader.annotations.undelete import Deletion, remove_brief_entry
 from reader.archive import Archive
 from reader.store import issues as store
 from reader.ui.annotation_panel import _Debounced
+from reader.ui.article_drag import dragged_article_ids
+from reader.ui.brief_actions import brief_menu_button
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.settings import Settings
 from reader.ui.worker import Worker
@@ -38,9 +40,31 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _ItemList(QListWidget):
-    """The brief's articles; Delete removes the selected ones."""
+    """The brief's articles; Delete removes the selected ones; articles dragged from the
+    tree or the results are added."""
 
     delete_pressed = Signal()
+    articles_dropped = Signal(list)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dragged_article_ids(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dragged_article_ids(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        ids = dragged_article_ids(event.mimeData())
+        if ids:
+            event.acceptProposedAction()
+            self.articles_dropped.emit(ids)
+            return
+        super().dropEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -69,6 +93,11 @@ class BriefPanel(QWidget):
         self.open_exports = True  # tests turn this off: no file opens in a viewer
 
         self.chooser = QComboBox(self)
+        # A long brief name must not widen the dock at the reading column's expense.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(8)
         self.chooser.setObjectName("briefChooser")
         self.chooser.setAccessibleName(self.tr("Brief"))
         self.chooser.activated.connect(lambda _i: self._choose(self.chooser.currentData()))
@@ -101,6 +130,7 @@ class BriefPanel(QWidget):
         )
         self.items.currentItemChanged.connect(self._item_selected)
         self.items.delete_pressed.connect(self.remove_selected)
+        self.items.articles_dropped.connect(self.add_articles)
         self.item_note = QPlainTextEdit(self)
         self.item_note.setObjectName("briefItemNote")
         self.item_note.setAccessibleName(self.tr("Editor's note on the article"))
@@ -117,10 +147,12 @@ class BriefPanel(QWidget):
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)  # a long count must not widen the dock
 
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.new_button)
+        top.addWidget(brief_menu_button(self))
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Preface"), self.preface_edit)
@@ -133,6 +165,7 @@ class BriefPanel(QWidget):
         layout.addLayout(form)
         hint = QLabel(self.tr("Drag articles to reorder them."), self)
         hint.setEnabled(False)
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.item_note)
@@ -214,12 +247,26 @@ class BriefPanel(QWidget):
         return [self.items.item(r).data(ARTICLE_ID_ROLE) for r in range(self.items.count())]
 
     # -- writing ------------------------------------------------------------------------
-    def _submit(self, job: Any, reload: bool = True, after: Any = None) -> None:
+    def submit(self, job: Any, reload_after: bool = False) -> None:
+        """Run a brief job on the worker; the brief it returns becomes the active one."""
+        self._brief = None  # flushed by the caller: whatever comes back is shown
+        self._submit(job, reload_after=reload_after)
+
+    def forget_active(self) -> None:
+        """The active brief is going away: show another one after the next reload."""
+        self._settings.active_brief_id = None
+        self._brief = None
+
+    def _submit(
+        self, job: Any, reload: bool = True, reload_after: bool = False, after: Any = None
+    ) -> None:
         def done(record: Any) -> None:
             if reload and isinstance(record, brief_store.BriefRecord):
                 self._settings.active_brief_id = record.id
                 if self._brief is None or self._brief.id == record.id:
                     self.reload()
+            elif reload_after:
+                self.reload()
             if after is not None:
                 after()
             self.changed.emit()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QSpinBox,
@@ -72,12 +75,21 @@ class ReportDialog(QDialog):
 class IssueDialog(QDialog):
     """Correct an issue's series, year, number and editor details."""
 
-    def __init__(self, parent: QWidget, issue: IssueRecord) -> None:
+    def __init__(
+        self, parent: QWidget, issue: IssueRecord, known_series: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("issueDialog")
         self.setWindowTitle(self.tr("Issue Details"))
         self.issue = issue
         self.series = QLineEdit(issue.series or "", self)
+        self.series.setAccessibleName(self.tr("Series"))
+        # The archive's series are offered as the editor types (any part of the name), so
+        # one bulletin is not filed under two spellings.
+        completer = QCompleter(sorted(set(known_series)), self.series)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.series.setCompleter(completer)
         self.year = QSpinBox(self)
         self.year.setRange(0, 2200)
         self.year.setSpecialValueText(self.tr("unknown"))
@@ -125,3 +137,25 @@ class IssueDialog(QDialog):
             "phone": self.phone.text().strip() or None,
         }
         return {k: v for k, v in wanted.items() if getattr(self.issue, k) != v}
+
+
+def offer_restart(parent: QWidget) -> bool:
+    """Ask whether to reopen the window in the new language now (立即重启) or later."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("MainWindow", "Language"),
+        "",
+        parent=parent,
+    )
+    box.setText(
+        QCoreApplication.translate("MainWindow", "The new language is used once Reader restarts.")
+    )
+    restart = box.addButton(
+        QCoreApplication.translate("MainWindow", "Restart Now"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("MainWindow", "Later"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(restart)
+    box.exec()
+    return box.clickedButton() is restart

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,10 @@ from reader.archive import Archive
 from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
 from reader.store.db import open_database
+from reader.ui import tree_queries
 from reader.ui.dialogs import IssueDialog, ReportDialog, progress_dialog, set_progress
 from reader.ui.i18n import ui_language
+from reader.ui.settings import Settings
 from reader.ui.worker import Worker
 
 
@@ -29,10 +32,14 @@ class Housekeeping(QObject):
     reopened = Signal()  # the archive was replaced (restore)
     report_shown = Signal(object)  # the ReportDialog, for tests
     samples_asked = Signal(object)  # the first start's QMessageBox, for tests
+    progress_described = Signal(str)  # the progress dialog's new line
 
-    def __init__(self, window: QMainWindow, archive: Archive, worker: Worker) -> None:
+    def __init__(
+        self, window: QMainWindow, archive: Archive, worker: Worker, settings: Settings
+    ) -> None:
         super().__init__(window)
         self._window = window
+        self._settings = settings
         self._archive = archive
         self._worker = worker
         self.show_dialogs = True  # tests turn modal reports off and read ``last_report``
@@ -50,8 +57,15 @@ class Housekeeping(QObject):
         job: Callable[[Archive, Any], Any],
         on_done: Callable[[Any], None],
         changes: bool = True,
+        describe: Callable[[int, int], str] | None = None,
     ) -> None:
         dialog = progress_dialog(self._window, title, label)
+
+        def progressed(done: int, total: int) -> None:
+            set_progress(dialog, done, total)
+            if describe is not None:
+                dialog.setLabelText(describe(done, total))
+                self.progress_described.emit(dialog.labelText())
 
         def finished(result: Any) -> None:
             dialog.close()
@@ -68,7 +82,7 @@ class Housekeeping(QObject):
             changes=changes,
             on_done=finished,
             on_failed=failed,
-            on_progress=lambda d, t: set_progress(dialog, d, t),
+            on_progress=progressed,
         )
 
     def _warn(self, message: str) -> None:
@@ -82,27 +96,57 @@ class Housekeeping(QObject):
         files, _ = QFileDialog.getOpenFileNames(
             self._window,
             self.tr("Import Bulletins"),
-            "",
+            self._settings.last_folder("import"),
             self.tr("Bulletins (*.pdf *.docx *.txt *.text);;All files (*)"),
         )
         if files:
+            self._settings.remember_folder("import", str(Path(files[0]).parent))
             self.import_paths(files)
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("Import a Folder of Bulletins")
+            self._window,
+            self.tr("Import a Folder of Bulletins"),
+            self._settings.last_folder("import"),
         )
         if folder:
+            self._settings.remember_folder("import", str(Path(folder).parent))
             self.import_paths([folder])
 
     def import_paths(self, paths: list[str] | list[Path]) -> None:
         """Import files and folders on the worker; a report lists what was skipped."""
         chosen = [Path(p) for p in paths]
+        # The worker names each file before reporting its number; the dialog looks it up
+        # when that report arrives (the worker may be further on by then).
+        names: dict[int, str] = {}
+
+        def step(done: int, total: int, path: Path, progress: Any) -> None:
+            names[done] = path.name
+            progress(done, total)
 
         def job(archive: Archive, progress: Any) -> Any:
-            return importer.import_paths(archive, chosen, progress=lambda d, t, _p: progress(d, t))
+            return importer.import_paths(
+                archive, chosen, progress=lambda d, t, p: step(d, t, p, progress)
+            )
 
-        self._run(self.tr("Importing"), self.tr("Importing bulletins…"), job, self._imported)
+        self._run(
+            self.tr("Importing"),
+            self.tr("Importing bulletins…"),
+            job,
+            self._imported,
+            describe=lambda d, t: self.import_progress_text(d, t, names.get(d, "")),
+        )
+
+    def import_progress_text(self, done: int, total: int, name: str) -> str:
+        """The progress dialog's line: which file of how many is being read."""
+        if not name or done >= total:
+            return self.tr("Importing bulletins…")
+        return (
+            self.tr("Reading %1 of %2: %3")
+            .replace("%1", str(done + 1))
+            .replace("%2", str(total))
+            .replace("%3", name)
+        )
 
     def _imported(self, report: Any) -> None:
         self.last_report = report
@@ -213,11 +257,24 @@ class Housekeeping(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self._window,
             self.tr("Back Up Archive"),
-            "reader-backup.sqlite3",
+            str(Path(self._settings.last_folder("backup")) / self.backup_name(date.today())),
             self.tr("Reader archive (*.sqlite3);;All files (*)"),
         )
         if path:
+            self._settings.remember_folder("backup", str(Path(path).parent))
             self.backup_to(Path(path))
+
+    def backup_name(self, day: date) -> str:
+        """A dated default name for a backup, in the interface language."""
+        return self.tr("Archive backup %1.sqlite3").replace("%1", day.isoformat())
+
+    def restore_start_folder(self) -> str:
+        """Where the restore dialog opens: the last folder used, else the automatic backups."""
+        last = self._settings.last_folder("restore")
+        if last and Path(last).is_dir():
+            return last
+        automatic = self._archive.backups_dir
+        return str(automatic) if automatic.is_dir() else ""
 
     def backup_to(self, path: Path) -> None:
         self._run(
@@ -234,11 +291,12 @@ class Housekeeping(QObject):
         path, _ = QFileDialog.getOpenFileName(
             self._window,
             self.tr("Restore From Backup"),
-            "",
+            self.restore_start_folder(),
             self.tr("Reader archive (*.sqlite3);;All files (*)"),
         )
         if not path:
             return
+        self._settings.remember_folder("restore", str(Path(path).parent))
         answer = QMessageBox.question(
             self._window,
             self.tr("Restore From Backup"),
@@ -293,10 +351,14 @@ class Housekeeping(QObject):
         issue = store.get_issue(self._archive.db, issue_id)
         if issue is None:
             return
-        dialog = IssueDialog(self._window, issue)
+        dialog = IssueDialog(self._window, issue, self.known_series())
         if dialog.exec() != IssueDialog.DialogCode.Accepted:
             return
         self.save_issue(issue_id, dialog.changes())
+
+    def known_series(self) -> list[str]:
+        """The series names the archive already files issues under."""
+        return [name for name, _i, _n in tree_queries.series_counts(self._archive.db) if name]
 
     def save_issue(self, issue_id: int, changes: dict[str, Any]) -> None:
         """Save new details; when they claim another issue's identity, ask first whether

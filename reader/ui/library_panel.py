@@ -32,6 +32,8 @@ class LibraryPanel(QWidget):
         self.tree.setAccessibleName(self.tr("Library"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setDragEnabled(True)  # articles into the brief panel
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setModel(model)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -50,6 +52,17 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree, 1)
+
+    def current_article_id(self) -> int | None:
+        """The article of the tree's current row (None on a series, year or issue)."""
+        article_id = self.tree.currentIndex().data(ARTICLE_ID_ROLE)
+        return int(article_id) if article_id is not None else None
+
+    def follow_article(self, article_id: int) -> None:
+        """Make the opened article the tree's current row, unless it already is (a
+        Ctrl+click that opened it keeps its multiple selection)."""
+        if self.current_article_id() != article_id:
+            self.reveal_article(article_id)
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = index.data(ARTICLE_ID_ROLE)

@@ -29,13 +29,18 @@ from reader.store import issues as store
 from reader.ui import menus
 from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
+from reader.ui.annotation_transfer import AnnotationTransfer
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.curation import Curation
+from reader.ui.dialogs import offer_restart
 from reader.ui.find_bar import FindBar
+from reader.ui.focus import connect_focus_actions
 from reader.ui.housekeeping import Housekeeping
+from reader.ui.icons import themed_icon
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.match_walker import MatchWalker
 from reader.ui.reading_pane import PaintedHighlight, ReadingPane
+from reader.ui.screen_fit import clamp_to_screen
 from reader.ui.search_controller import PendingHit, SearchController
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from reader.ui.theme import apply_app_palette, theme_named
@@ -46,7 +51,7 @@ REFRESH_DELAY_MS = 150
 
 
 def icon(name: str) -> QIcon:
-    return QIcon(f"icons:{name}.svg")
+    return themed_icon(name)
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._closed = False
+        self.restart_requested = False
         self.setObjectName("mainWindow")
         self.archive = archive
         self.settings = settings
@@ -114,13 +120,15 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.briefs_dock)
         self.annotations_dock.raise_()
 
-        self.housekeeping = Housekeeping(self, archive, worker)
+        self.housekeeping = Housekeeping(self, archive, worker, settings)
         self.curation = Curation(self)
         self.housekeeping.identity_check = self.curation.identity_choice
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
         menus.build_toolbars(self)
         menus.build_menus(self)
         self._connect()
+        connect_focus_actions(self)
+        self.transfer = AnnotationTransfer(self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -133,16 +141,21 @@ class MainWindow(QMainWindow):
         self._update_article_actions()
         self.search.refresh_filters()
         self.resize(1280, 820)
-        self.resizeDocks(
-            [self.library_dock, self.annotations_dock], [280, 320], Qt.Orientation.Horizontal
-        )
         geometry, state = settings.window_geometry(), settings.window_state()
+        if state is None:  # the reading column gets the width; once laid out, as docks ask
+            QTimer.singleShot(0, self._default_dock_widths)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        clamp_to_screen(self)
         if state is not None:
             self.restoreState(state)
 
     # -- building -----------------------------------------------------------------------
+    def _default_dock_widths(self) -> None:
+        side = max(220, self.width() // 5)
+        docks = [self.library_dock, self.annotations_dock]
+        self.resizeDocks(docks, [side, side], Qt.Orientation.Horizontal)
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -223,6 +236,8 @@ class MainWindow(QMainWindow):
         self._paint_highlights()
         self.walker.paint(hit)
         self.settings.last_article_id = article.id
+        self.library.follow_article(article.id)  # tree, results and pane stay in step
+        self.search.follow_article(article.id)
         self._update_article_actions()
         self.article_opened.emit(article.id)
         return True
@@ -435,11 +450,14 @@ class MainWindow(QMainWindow):
         if language == self.settings.language:
             return
         self.settings.language = language
-        QMessageBox.information(
-            self,
-            self.tr("Language"),
-            self.tr("The new language is used from the next start of Reader."),
-        )
+        self.registry["language_zh" if language == "zh_CN" else "language_en"].setChecked(True)
+        if self.ask_restart():
+            self.restart_requested = True  # ``run_app`` builds the window again in it
+            self.close()
+
+    def ask_restart(self) -> bool:
+        """Offer to reopen the window in the new language now; True when the editor agrees."""
+        return offer_restart(self)
 
     def about(self) -> None:
         from reader import __version__

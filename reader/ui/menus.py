@@ -25,6 +25,8 @@ MENUS: list[tuple[str, list[str | None]]] = [
             None,
             "show_trash",
             "remove_samples",
+            "export_annotations",
+            "import_annotations",
             None,
             "backup",
             "restore",
@@ -62,7 +64,22 @@ MENUS: list[tuple[str, list[str | None]]] = [
         ],
     ),
     ("brief", ["new_brief", "add_to_brief", "export_brief"]),
-    ("view", ["zoom_in", "zoom_out", "zoom_reset", None, "theme_light", "theme_dark"]),
+    (
+        "view",
+        [
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            None,
+            "theme_light",
+            "theme_dark",
+            None,
+            "focus_library",
+            "focus_results",
+            "focus_article",
+            "focus_brief",
+        ],
+    ),
     ("help", ["about"]),
 ]
 TOOLBAR = (
@@ -139,7 +156,7 @@ def build_menus(window: MainWindow) -> None:
                 window.briefs_dock,
             ):
                 menu.addAction(dock.toggleViewAction())
-            language = menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
+            language = menu.addMenu(QCoreApplication.translate("MainWindow", "Lan&guage"))
             language.addAction(window.registry["language_zh"])
             language.addAction(window.registry["language_en"])
         if key == "article":

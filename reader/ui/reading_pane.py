@@ -328,6 +328,9 @@ class ReadingPane(QTextEdit):
         fmt.setProperty(ID_PROPERTY, ident)
         if kind == CURRENT:
             fmt.setForeground(QColor(self._theme.current_text))
+        if kind in (SEARCH, CURRENT):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(self._theme.match_line))
         selection.cursor = cursor
         selection.format = fmt
         return selection

@@ -20,6 +20,11 @@ from reader.ui.theme import Theme
 PAGE_SIZE = 25  # a screenful and a half; more load as the list scrolls
 # Mark the search as running only when it is slow enough to notice; quick ones just show.
 BUSY_DELAY_MS = 150
+# A query that cannot be read is said only once the editor stops typing (or presses Enter):
+# half-typed phrases (an opening quote) are unreadable for a moment as a matter of course.
+SYNTAX_PAUSE_MS = 1200
+# A query whose results the editor looks at this long goes into the history, opened or not.
+HISTORY_DWELL_MS = 3000
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,16 @@ class SearchController(QObject):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
+        self._syntax_message = ""
+        self._syntax_timer = QTimer(self)
+        self._syntax_timer.setSingleShot(True)
+        self._syntax_timer.setInterval(SYNTAX_PAUSE_MS)
+        self._syntax_timer.timeout.connect(self._show_syntax_error)
+        self.bar.query_edit.textEdited.connect(lambda _t: self._syntax_timer.stop())
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(HISTORY_DWELL_MS)
+        self._history_timer.timeout.connect(lambda: self._remember(self._query))
 
     # -- running ------------------------------------------------------------------------
     def full_query(self, query: str) -> str:
@@ -93,10 +108,13 @@ class SearchController(QObject):
         self._generation += 1
         self._open_first = None
         self._walk = None
+        self._syntax_timer.stop()
+        self._history_timer.stop()
         if not query:
             self._stop_busy()
             self._show(self._generation, "", "", [], 0)
             self.bar.status.setText("")
+            self.results.set_empty_text("")
             self.searched.emit("")
             return
         self._query = query
@@ -139,21 +157,40 @@ class SearchController(QObject):
             return
         self._stop_busy()
         query = self._query
+        if outcome.syntax_error and self._open_first != request.generation:
+            # Still typing, perhaps: keep the list, say what is wrong once the editor pauses.
+            self._shown_generation = request.generation
+            self._shown_full = ""
+            self._syntax_message = outcome.error or ""
+            self._syntax_timer.start()
+            return
         if outcome.error is not None:
             self._show(request.generation, "", "", [], 0)
             self.bar.status.setText(outcome.error)
+            self.results.set_empty_text(outcome.error)
             self.searched.emit(query)
             return
         result = outcome.result
         hits = list(result.hits)
         self._show(request.generation, query, request.query, hits, result.total)
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
+        nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
+        self.results.set_empty_text(nothing if not hits else "")
+        if hits:
+            self._history_timer.start()
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.searched.emit(query)
         if self._open_first == request.generation:
             self._open_first = None
             self.open_row(0)
+
+    def _show_syntax_error(self) -> None:
+        if self._shown_full == "" and self._shown_generation == self._generation:
+            self._show(self._generation, "", "", [], 0)
+            self.bar.status.setText(self._syntax_message)
+            self.results.set_empty_text(self._syntax_message)
+            self.searched.emit(self._query)
 
     def _page_delivered(self, outcome: SearchOutcome) -> None:
         page = list(outcome.result.hits) if outcome.result is not None else None
@@ -165,6 +202,11 @@ class SearchController(QObject):
             hit = self.neighbour_hit(article_id, step)
             if not isinstance(hit, PendingHit):
                 self.neighbour_found.emit(hit, article_id)
+
+    def _remember(self, query: str) -> None:
+        if query:
+            self._settings.remember_search(query)
+            self.bar.set_history(self._settings.search_history)
 
     def _committed(self, query: str) -> None:
         """Enter: remember the query and open its first result (once it has come)."""
@@ -219,10 +261,20 @@ class SearchController(QObject):
         hit = self.model.hit(row)
         if hit is None:
             return
-        self.results.setCurrentIndex(self.model.index(row))
+        if self.results.currentIndex().row() != row:  # keeps a Ctrl+click selection
+            self.results.setCurrentIndex(self.model.index(row))
         self._settings.remember_search(self.model.query)
         self.bar.set_history(self._settings.search_history)
         self.open_requested.emit(hit.article_id, hit if hit.source == "article" else None)
+
+    def follow_article(self, article_id: int) -> None:
+        """Make the opened article's result the current row (when it is among the results)."""
+        current = self.model.hit(self.results.currentIndex().row())
+        if current is not None and current.article_id == article_id:
+            return
+        row = self.model.row_of_article(article_id)
+        if row is not None:
+            self.results.setCurrentIndex(self.model.index(row))
 
     def hit_for_article(self, article_id: int) -> Any:
         """The article hit of the shown results for this article, if it is among them."""
@@ -244,6 +296,8 @@ class SearchController(QObject):
         rows = [r for r, h in enumerate(hits) if h.article_id == article_id]
         if 0 <= current < len(hits) and hits[current].article_id == article_id:
             start = current
+        elif 0 <= current < len(hits) and not rows:
+            start = current - step  # an article outside the results: go to the selected row
         else:
             start = rows[0] if rows else (-1 if step > 0 else len(hits))
         row = start + step

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QKeyEvent,
     QPainter,
     QTextCharFormat,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.article_drag import ARTICLE_IDS_MIME, article_mime
 from reader.ui.offsets import OffsetMap
 from reader.ui.theme import Theme
 
@@ -48,6 +51,7 @@ SEARCH_DELAY_MS = 250
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_SPANS_ROLE = Qt.ItemDataRole.UserRole + 3
+RELEVANCE_BAR_WIDTH = 36
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -73,6 +77,12 @@ class SearchBar(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.query_edit.setCompleter(completer)
+        self.history_action = self.query_edit.addAction(
+            QIcon("icons:search.svg"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.history_action.setObjectName("searchHistoryAction")
+        self.history_action.setToolTip(self.tr("Recent searches (Alt+Down)"))
+        self.history_action.triggered.connect(self.show_history)
 
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("yearFilter")
@@ -131,6 +141,18 @@ class SearchBar(QWidget):
 
     def set_history(self, history: list[str]) -> None:
         self._history.setStringList(history)
+
+    def show_history(self) -> None:
+        """Drop down every recent search (the same list the completer offers while typing)."""
+        completer = self.query_edit.completer()
+        completer.setCompletionPrefix("")
+        completer.complete()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.show_history()
+            return
+        super().keyPressEvent(event)
 
     def set_query(self, text: str) -> None:
         """Put ``text`` in the box and search at once (history, tests, other panes)."""
@@ -221,6 +243,15 @@ class ResultsModel(QAbstractListModel):
     def hit(self, row: int) -> Any:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
+    def relevance(self, row: int) -> float:
+        """The hit's score against the best loaded one, from 0 to 1 (raw scores mean nothing
+        to an editor; the bar and the rank do)."""
+        hit = self.hit(row)
+        best = max((h.score for h in self._hits), default=0.0)
+        if hit is None or best <= 0:
+            return 0.0
+        return max(0.0, min(1.0, hit.score / best))
+
     def row_of_article(self, article_id: int) -> int | None:
         for row, hit in enumerate(self._hits):
             if hit.article_id == article_id:
@@ -229,6 +260,16 @@ class ResultsModel(QAbstractListModel):
 
     def rowCount(self, parent: AnyIndex = _TOP) -> int:
         return 0 if parent.isValid() else len(self._hits)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled  # into the brief panel
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        hits = [self.hit(index.row()) for index in indexes]
+        return article_mime([h.article_id for h in hits if h is not None])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
@@ -368,19 +409,24 @@ class ResultDelegate(QStyledItemDelegate):
             1,
             mark_text,
         )
-        parts = [
-            hit_issue(hit, self.tr("unknown issue")),
-            self.tr("%n match(es)", "", len(hit.matches) + len(getattr(hit, "title_matches", []))),
-            self.tr("score %1").replace("%1", f"{hit.score:.2f}"),
-        ]
+        parts = [self.tr("No. %1").replace("%1", str(index.row() + 1))]
         if hit.source != "article":
-            parts.insert(0, self.tr("in your notes"))
+            parts.append(self.tr("in your notes"))
+        parts.append(hit_issue(hit, self.tr("unknown issue")))
+        count = len(hit.matches) + len(getattr(hit, "title_matches", []))
+        if count:
+            parts.append(self.tr("%n match(es)", "", count))
         if hit.series:
             parts.append(hit.series)
-        source, _ = _elided(" · ".join(parts), [], small, rect.width())
-        y += _draw_marked(
-            painter, QPointF(rect.left(), y), rect.width(), source, [], small, muted, mark, 1
+        text_width = rect.width() - RELEVANCE_BAR_WIDTH - 8
+        source, _ = _elided(" · ".join(parts), [], small, text_width)
+        line = _draw_marked(
+            painter, QPointF(rect.left(), y), text_width, source, [], small, muted, mark, 1
         )
+        model = index.model()
+        if isinstance(model, ResultsModel):
+            self._draw_relevance(painter, rect.right(), y, line, model.relevance(index.row()))
+        y += line
         spans = index.data(SNIPPET_SPANS_ROLE) or []
         _draw_marked(
             painter,
@@ -395,26 +441,73 @@ class ResultDelegate(QStyledItemDelegate):
             mark_text,
         )
 
+    def _draw_relevance(
+        self, painter: QPainter, right: float, top: float, height: float, share: float
+    ) -> None:
+        """A small bar, full for the best hit: how relevant this one is, at a glance."""
+        bar = QRectF(right - RELEVANCE_BAR_WIDTH, top + height / 2 - 3, RELEVANCE_BAR_WIDTH, 6)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.theme.muted).lighter(150))
+        painter.drawRoundedRect(bar, 3, 3)
+        painter.setBrush(QColor(self.theme.current))
+        painter.drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, 6), 3, 3)
+        painter.restore()
+
 
 class ResultsView(QListView):
-    """The results list: Enter or a double-click opens a result; several can be selected."""
+    """The results list: a click, the arrow keys or Enter open a result; several can be
+    selected (Ctrl/Shift+click)."""
 
     open_requested = Signal(int)  # row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsList")
+        self._empty_text = ""
         self.setAccessibleName(self.tr("Search results"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setUniformItemSizes(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.activated.connect(lambda index: self.open_requested.emit(index.row()))
+        # A single click opens, as in the library tree (the pane never shows a stale article).
+        self.clicked.connect(lambda index: self.open_requested.emit(index.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex().row())
             return
+        before = self.currentIndex().row()
         super().keyPressEvent(event)
+        # Arrow keys open the result they move to, as in the library tree.
+        after = self.currentIndex().row()
+        if after != before and after >= 0:
+            self.open_requested.emit(after)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the list says while it has no rows (a query that found nothing)."""
+        self._empty_text = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self._empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 16, -12, -12),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                self._empty_text,
+            )
+            painter.end()
 
     def selected_rows(self) -> list[int]:
         return sorted(index.row() for index in self.selectionModel().selectedRows())

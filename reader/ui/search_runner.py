@@ -19,7 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from reader.archive import Archive
+from reader.messages import render_error
 from reader.search import QuerySyntaxError, search
+from reader.ui.i18n import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +38,22 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """What a request found (``result``), or why it could not (``error``)."""
+    """What a request found (``result``), or why it could not (``failure``).
+
+    The failure is the exception itself, rendered on the GUI thread in the window's language.
+    """
 
     request: SearchRequest
     result: Any = None  # reader.search.SearchResult
-    error: str | None = None
+    failure: BaseException | None = None
     syntax_error: bool = False
+
+    @property
+    def error(self) -> str | None:
+        """Why the search failed, in the window's language (None when it did not)."""
+        if self.failure is None:
+            return None
+        return render_error(self.failure, ui_language())
 
 
 class _Thread(QThread):
@@ -81,7 +93,7 @@ class _Thread(QThread):
                     try:
                         archive = Archive(self._folder)
                     except Exception as error:  # shown in the status, never a crash
-                        self.delivered.emit(SearchOutcome(request, error=_message(error)))
+                        self.delivered.emit(SearchOutcome(request, failure=error))
                         continue
                 self.delivered.emit(_run(archive, request))
         finally:
@@ -89,18 +101,14 @@ class _Thread(QThread):
                 archive.close()
 
 
-def _message(error: BaseException) -> str:
-    return str(error) or type(error).__name__
-
-
 def _run(archive: Archive, request: SearchRequest) -> SearchOutcome:
     try:
         result = search(archive, request.query, limit=request.limit, offset=request.offset)
     except QuerySyntaxError as error:
-        return SearchOutcome(request, error=str(error), syntax_error=True)
+        return SearchOutcome(request, failure=error, syntax_error=True)
     except Exception as error:  # a damaged archive or index: said in the status bar
         log.debug("search failed: %s", error, exc_info=True)
-        return SearchOutcome(request, error=_message(error))
+        return SearchOutcome(request, failure=error)
     return SearchOutcome(request, result=result)
 
 

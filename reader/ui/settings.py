@@ -111,6 +111,14 @@ class Settings:
     def export_dir(self, folder: str) -> None:
         self._qs.setValue("briefs/export_dir", folder)
 
+    # -- the folders file dialogs start in ----------------------------------------------
+    def last_folder(self, purpose: str) -> str:
+        """The folder last used to ``purpose`` ("import", "backup", "restore"); "" if none."""
+        return self._str(f"folders/{purpose}", "")
+
+    def remember_folder(self, purpose: str, folder: str) -> None:
+        self._qs.setValue(f"folders/{purpose}", folder)
+
     # -- search history -----------------------------------------------------------------
     @property
     def search_history(self) -> list[str]:

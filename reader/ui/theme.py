@@ -26,6 +26,9 @@ class Theme:
     highlights: tuple[str, ...]
     window: str
     panel: str
+    # Query hits are a hue no highlight colour has, underlined, so the editor's own
+    # highlights never read as search hits (nor the other way round).
+    match_line: str = "#00796b"
 
     def highlight_color(self, name: str) -> str:
         """The paint for a stored highlight colour: a name, or ``#rrggbb`` as it is."""
@@ -45,7 +48,7 @@ LIGHT = Theme(
     heading="#7a2e0e",
     muted="#6b6b6b",
     selection="#b7d3f2",
-    match="#ffe58a",
+    match="#b2ebe4",
     current="#ff9632",
     current_text="#000000",
     highlights=("#fff3a3", "#c9f0c0", "#c4dcff", "#ffd1e3", "#e2d1ff", "#ffd9b0"),
@@ -61,12 +64,13 @@ DARK = Theme(
     heading="#f0b27a",
     muted="#9a9a9a",
     selection="#2f4f77",
-    match="#6b5a1e",
+    match="#1d5651",
     current="#c06a12",
     current_text="#ffffff",
     highlights=("#5c5320", "#2f5a35", "#2c4770", "#6a3450", "#4d3a70", "#6e4720"),
     window="#2b2d30",
     panel="#232427",
+    match_line="#5fd3c6",
 )
 
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}

@@ -6,14 +6,22 @@ A thin model over ids: each level is read from the store when its parent is expa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from sqlite_utils import Database
 
 from reader.ui import tree_queries as q
+from reader.ui.article_drag import ARTICLE_IDS_MIME, article_mime
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -214,7 +222,17 @@ class LibraryTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.data(ARTICLE_ID_ROLE) is not None:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled  # into the brief panel
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = [index.data(ARTICLE_ID_ROLE) for index in indexes]
+        return article_mime([int(i) for i in ids if i is not None])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from reader.archive import Archive
+from reader.messages import ReaderError, render_error
+from reader.ui.i18n import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ class _Task:
 
 class _Thread(QThread):
     finished_task = Signal(int, object)
-    failed_task = Signal(int, str)
+    failed_task = Signal(int, object)  # the exception, rendered on the GUI thread
     progressed = Signal(int, int, int)
 
     def __init__(self, folder: Path, tasks: queue.Queue[_Task | None]) -> None:
@@ -62,9 +64,11 @@ class _Thread(QThread):
 
                 result = task.job(archive, progress)
             except Exception as error:  # reported to the user, never a crash of the window
-                message = str(error) or type(error).__name__
-                log.debug("job failed: %s", message, exc_info=True)
-                self.failed_task.emit(task.task_id, message)
+                if isinstance(error, ReaderError):
+                    log.debug("job failed: %s", error, exc_info=True)
+                else:  # a bug: its traceback belongs in the log
+                    log.exception("job failed")
+                self.failed_task.emit(task.task_id, error)
             else:
                 self.finished_task.emit(task.task_id, result)
         if archive is not None:
@@ -98,7 +102,10 @@ class Worker(QObject):
         on_failed: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> int:
-        """Queue ``job``; ``on_*`` run on the GUI thread. Returns the task's id."""
+        """Queue ``job``; ``on_*`` run on the GUI thread. Returns the task's id.
+
+        ``on_failed`` receives the error's words in the window's language.
+        """
         if self._stopped:
             raise RuntimeError("the worker has stopped")
         task = _Task(next(self._ids), job, changes, on_done, on_failed, on_progress)
@@ -126,13 +133,13 @@ class Worker(QObject):
         finally:
             self._after(task)
 
-    def _on_failed(self, task_id: int, message: str) -> None:
+    def _on_failed(self, task_id: int, error: BaseException) -> None:
         task = self._tasks.pop(task_id, None)
         if task is None or self._stopped:
             return
         try:
             if task.on_failed is not None:
-                task.on_failed(message)
+                task.on_failed(render_error(error, ui_language()))
         finally:
             self._after(task)
 

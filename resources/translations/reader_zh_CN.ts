@@ -40,8 +40,8 @@
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <source>Re&amp;build Search Index</source>
-            <translation>重建搜索索引(&amp;B)</translation>
+            <source>Rebuild Search Inde&amp;x</source>
+            <translation>重建搜索索引(&amp;X)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -116,8 +116,8 @@
             <translation>正常大小(&amp;N)</translation>
         </message>
         <message>
-            <source>&amp;Light Theme</source>
-            <translation>浅色主题(&amp;L)</translation>
+            <source>Lig&amp;ht Theme</source>
+            <translation>浅色主题(&amp;H)</translation>
         </message>
         <message>
             <source>&amp;Dark Theme</source>
@@ -126,6 +126,30 @@
         <message>
             <source>&amp;About Reader</source>
             <translation>关于阅读器(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Go to Library</source>
+            <translation>转到资料库</translation>
+        </message>
+        <message>
+            <source>Go to Search Results</source>
+            <translation>转到搜索结果</translation>
+        </message>
+        <message>
+            <source>Go to Article</source>
+            <translation>转到文章</translation>
+        </message>
+        <message>
+            <source>Go to Brief</source>
+            <translation>转到专题汇编</translation>
+        </message>
+        <message>
+            <source>Expor&amp;t Annotations…</source>
+            <translation>导出批注(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Import &amp;Annotations…</source>
+            <translation>导入批注(&amp;A)…</translation>
         </message>
     </context>
     <context>
@@ -264,6 +288,46 @@
         <message>
             <source>Add articles to a brief first.</source>
             <translation>请先向专题汇编中加入文章。</translation>
+        </message>
+        <message>
+            <source>Rename Brief</source>
+            <translation>重命名专题汇编</translation>
+        </message>
+        <message>
+            <source>%1 (copy)</source>
+            <translation>%1（副本）</translation>
+        </message>
+        <message>
+            <source>Duplicate Brief</source>
+            <translation>复制专题汇编</translation>
+        </message>
+        <message>
+            <source>Delete Brief</source>
+            <translation>删除专题汇编</translation>
+        </message>
+        <message>
+            <source>Delete the brief “%1”? Its articles stay in the archive.</source>
+            <translation>删除专题汇编“%1”？其中的文章仍保留在资料库中。</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>更多</translation>
+        </message>
+        <message>
+            <source>Rename, duplicate or delete the brief</source>
+            <translation>重命名、复制或删除专题汇编</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>重命名(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>D&amp;uplicate…</source>
+            <translation>复制(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>删除(&amp;D)…</translation>
         </message>
     </context>
     <context>
@@ -436,6 +500,14 @@
             <source>Restoring the archive…</source>
             <translation>正在恢复资料库…</translation>
         </message>
+        <message>
+            <source>Archive backup %1.sqlite3</source>
+            <translation>资料库备份_%1.sqlite3</translation>
+        </message>
+        <message>
+            <source>Reading %1 of %2: %3</source>
+            <translation>正在读取第 %1 个（共 %2 个）：%3</translation>
+        </message>
     </context>
     <context>
         <name>IssueDialog</name>
@@ -587,8 +659,8 @@
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
+            <source>Lan&amp;guage</source>
+            <translation>语言(&amp;G)</translation>
         </message>
         <message>
             <source>Highlight &amp;Colour</source>
@@ -651,10 +723,6 @@
             <translation>语言</translation>
         </message>
         <message>
-            <source>The new language is used from the next start of Reader.</source>
-            <translation>新的界面语言将在下次启动阅读器时生效。</translation>
-        </message>
-        <message>
             <source>About Reader</source>
             <translation>关于阅读器</translation>
         </message>
@@ -669,6 +737,24 @@ Articles: %3</source>
         <message>
             <source>Reader</source>
             <translation>阅读器</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n Article(s) to Brief</source>
+            <translation>
+                <numerusform>将 %n 篇文章加入专题汇编</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The new language is used once Reader restarts.</source>
+            <translation>新的界面语言在阅读器重启后生效。</translation>
+        </message>
+        <message>
+            <source>Restart Now</source>
+            <translation>立即重启</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
         </message>
     </context>
     <context>
@@ -721,12 +807,12 @@ Articles: %3</source>
             </translation>
         </message>
         <message>
-            <source>score %1</source>
-            <translation>相关度 %1</translation>
-        </message>
-        <message>
             <source>in your notes</source>
             <translation>出自批注</translation>
+        </message>
+        <message>
+            <source>No. %1</source>
+            <translation>第 %1 名</translation>
         </message>
     </context>
     <context>
@@ -766,6 +852,10 @@ Articles: %3</source>
             <source>All series</source>
             <translation>全部刊物</translation>
         </message>
+        <message>
+            <source>Recent searches (Alt+Down)</source>
+            <translation>最近的搜索（Alt+↓）</translation>
+        </message>
     </context>
     <context>
         <name>SearchController</name>
@@ -778,6 +868,44 @@ Articles: %3</source>
         <message>
             <source>Searching…</source>
             <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>No article matches “%1”.</source>
+            <translation>没有文章包含“%1”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationTransfer</name>
+        <message>
+            <source>Annotations %1.json</source>
+            <translation>批注_%1.json</translation>
+        </message>
+        <message>
+            <source>Export Annotations</source>
+            <translation>导出批注</translation>
+        </message>
+        <message>
+            <source>Import Annotations</source>
+            <translation>导入批注</translation>
+        </message>
+        <message>
+            <source>Annotations on %1 articles written to %2</source>
+            <translation>已将 %1 篇文章的批注写入 %2</translation>
+        </message>
+        <message>
+            <source>%1 articles matched, %2 not found; %3 annotations added</source>
+            <translation>匹配 %1 篇文章，%2 篇未找到；添加 %3 条批注</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accessibility</name>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>More tools</source>
+            <translation>更多工具</translation>
         </message>
     </context>
     <context>

@@ -136,3 +136,77 @@ def test_pdf_export_from_the_worker_reads_back_right(
         dialog.start()
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "示例市建设科技成果转化服务平台" in text.replace(" ", "")
+
+
+def test_articles_dragged_from_the_tree_or_the_results_join_the_brief(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+
+    from reader.ui.brief_panel import ARTICLE_ID_ROLE
+    from tests.gui.conftest import search_for, show_active, wait_idle
+
+    window = make_window(filled_archive_dir)
+    show_active(qtbot, window)
+    window.start()
+    wait_idle(qtbot, window)
+    window.briefs_dock.raise_()
+    search_for(qtbot, window, "智能")
+    hit = window.search.model.hit(0)
+    other = next(i for i in range(1, 9) if i != hit.article_id)
+    window.library.reveal_article(other)
+    tree_index = window.library.tree.currentIndex()
+    items = window.briefs.items
+    for data in (
+        window.tree_model.mimeData([tree_index]),
+        window.search.model.mimeData([window.search.model.index(0)]),
+    ):
+        drop = QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        items.dropEvent(drop)
+        assert drop.isAccepted()
+        wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: items.count() == 2, timeout=5000)
+    shown = [items.item(r).data(ARTICLE_ID_ROLE) for r in range(items.count())]
+    assert shown == [other, hit.article_id]
+
+
+def test_briefs_are_renamed_duplicated_and_deleted_from_the_panel(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from reader import briefs as brief_store
+    from reader.ui.brief_actions import delete_brief, duplicate_brief, rename_brief
+    from tests.gui.conftest import wait_idle
+
+    window = make_window(filled_archive_dir)
+    panel = window.briefs
+    panel.new_brief("乳业专题")
+    wait_idle(qtbot, window)
+    panel.add_articles([1, 2])
+    wait_idle(qtbot, window)
+    rename_brief(panel, "乳业专题汇编")
+    wait_idle(qtbot, window)
+    assert panel.brief().name == "乳业专题汇编"
+    duplicate_brief(panel, "乳业专题汇编（二）")
+    wait_idle(qtbot, window)
+    copy = panel.brief()
+    assert copy.name == "乳业专题汇编（二）" and len(copy.items) == 2
+    assert panel.chooser.count() == 2
+    delete_brief(panel, confirm=False)
+    wait_idle(qtbot, window)
+    assert [b.name for b in brief_store.list_briefs(window.archive.db)] == ["乳业专题汇编"]
+    assert panel.brief().name == "乳业专题汇编"
+    from PySide6.QtWidgets import QToolButton
+
+    more = panel.findChild(QToolButton, "briefMoreButton")
+    assert [a.text() for a in more.menu().actions() if a.text()] == [
+        "重命名(&R)…",
+        "复制(&U)…",
+        "删除(&D)…",
+    ]

@@ -1,0 +1,95 @@
+"""File › Export / Import Annotations: the CLI's `annotations export` / `import` in the window."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog
+
+from reader.annotations.transfer import (
+    import_annotations,
+    read_annotations_file,
+    write_annotations_file,
+)
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+FILTER = "JSON (*.json);;All files (*)"
+
+
+class AnnotationTransfer(QObject):
+    """Writes the archive's notes, highlights, bookmarks and tags to a JSON file, and
+    merges such a file in (matched by article, never duplicating)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.registry.connect("export_annotations", self.export_file)
+        window.registry.connect("import_annotations", self.import_file)
+
+    def _status(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 8000)
+
+    def export_file(self, path: Path | None = None) -> None:
+        settings = self._window.settings
+        if path is None:
+            name = self.tr("Annotations %1.json").replace("%1", date.today().isoformat())
+            start = str(Path(settings.last_folder("annotations")) / name)
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._window, self.tr("Export Annotations"), start, FILTER
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        settings.remember_folder("annotations", str(path.parent))
+        target = path
+
+        def done(count: Any) -> None:
+            self._status(
+                self.tr("Annotations on %1 articles written to %2")
+                .replace("%1", str(count))
+                .replace("%2", str(target))
+            )
+
+        self._window.worker.submit(
+            lambda a, _p: write_annotations_file(a.db, target),
+            changes=False,
+            on_done=done,
+            on_failed=self._window.show_error,
+        )
+
+    def import_file(self, path: Path | None = None) -> None:
+        settings = self._window.settings
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self._window,
+                self.tr("Import Annotations"),
+                settings.last_folder("annotations"),
+                FILTER,
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        settings.remember_folder("annotations", str(path.parent))
+        source = path
+
+        def done(report: Any) -> None:
+            self._status(
+                self.tr("%1 articles matched, %2 not found; %3 annotations added")
+                .replace("%1", str(report.matched))
+                .replace("%2", str(report.unmatched))
+                .replace("%3", str(report.added))
+            )
+            article = self._window.pane.article
+            if article is not None:
+                self._window.open_article(article.id)
+
+        self._window.worker.submit(
+            lambda a, _p: import_annotations(a.db, read_annotations_file(source)),
+            on_done=done,
+            on_failed=self._window.show_error,
+        )
