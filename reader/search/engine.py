@@ -119,7 +119,38 @@ def build_filter_sql(archive: Archive, filters: Filters) -> FilterSql:
             params += tag_ids
         else:
             clauses.append("0")
+    if filters.regions:
+        from reader.regions import region_filter_sql
+
+        clause, region_params = region_filter_sql(filters.regions)
+        clauses.append(clause)
+        params += region_params
+    if filters.keywords:
+        marks = ",".join("?" * len(filters.keywords))
+        clauses.append(
+            f"{{id}} IN (SELECT article_id FROM article_keywords WHERE keyword IN ({marks}))"
+        )
+        params += filters.keywords
     return FilterSql(" AND ".join(clauses) or "1", params)
+
+
+def matching_article_ids(archive: Archive, query: str) -> list[int]:
+    """Every article ``query`` matches, unranked and without notes (standing topics, exports).
+
+    Raises:
+        QuerySyntaxError: the query cannot be read.
+    """
+    parsed = parse_query(query)
+    required, excluded, impossible = gram_match(parsed)
+    if impossible:
+        return []
+    filter_sql = build_filter_sql(archive, parsed.filters)
+    search_index.ensure_usable(archive)
+    conn = _open(archive)
+    try:
+        return [match[0] for match in _matches(conn, filter_sql, required, excluded)]
+    finally:
+        conn.close()
 
 
 _Issue = tuple[str | None, int | None, int | None]  # (series, year, issue number)
