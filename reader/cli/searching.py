@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     finder.add_argument("--json", action="store_true", help="print the result as JSON")
     finder.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
     finder.add_argument("--offset", type=int, default=0, metavar="N", help="hits to skip (0)")
+    finder.add_argument(
+        "--export", metavar="FILE", help="write every hit to FILE (.csv, .xlsx or .docx)"
+    )
     finder.set_defaults(handler=run_search)
 
     reindex = subparsers.add_parser("reindex", help="rebuild the search index from the archive")
@@ -47,6 +50,8 @@ def run_search(args: argparse.Namespace) -> int:
         _ensure_with_progress(archive)
         if args.batch is not None:
             return _run_batch(archive, Path(args.batch), args.limit, args.offset)
+        if args.export is not None:
+            return _export(archive, args.query, Path(args.export))
         try:
             result = search(archive, args.query, limit=args.limit, offset=args.offset)
         except QuerySyntaxError as error:
@@ -73,6 +78,20 @@ def run_reindex(args: argparse.Namespace) -> int:
         finally:
             progress.finish()
         print(f"indexed {counted[0]} articles in {time.monotonic() - started:.1f} s")
+    return EXIT_OK
+
+
+def _export(archive: Any, query: str, path: Path) -> int:
+    from reader.hitlist import all_hits, export_hits
+    from reader.messages import ReaderError
+
+    try:
+        rows = export_hits(archive, all_hits(archive, query), path, query)
+    except QuerySyntaxError as error:
+        raise CommandError(f"cannot read the query: {error}", EXIT_USAGE) from None
+    except ReaderError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    print(f"{rows} hits written to {path}")
     return EXIT_OK
 
 
