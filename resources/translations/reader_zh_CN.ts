@@ -632,6 +632,10 @@ Articles: %3</source>
             <source>Reader</source>
             <translation>阅读器</translation>
         </message>
+        <message>
+            <source>Topics</source>
+            <translation>专题</translation>
+        </message>
     </context>
     <context>
         <name>NoteEditor</name>
@@ -728,6 +732,14 @@ Articles: %3</source>
             <source>All series</source>
             <translation>全部刊物</translation>
         </message>
+        <message>
+            <source>Region filter</source>
+            <translation>地区筛选</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>全部地区</translation>
+        </message>
     </context>
     <context>
         <name>SearchController</name>
@@ -740,6 +752,84 @@ Articles: %3</source>
         <message>
             <source>Searching…</source>
             <translation>正在搜索…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleInfoBar</name>
+        <message>
+            <source>(similarity %1)</source>
+            <translation>（相似 %1）</translation>
+        </message>
+        <message>
+            <source>See also: </source>
+            <translation>另见：</translation>
+        </message>
+        <message>
+            <source>Regions: </source>
+            <translation>地区：</translation>
+        </message>
+        <message>
+            <source>Keywords: </source>
+            <translation>关键词：</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopicPanel</name>
+        <message>
+            <source>Topics</source>
+            <translation>专题</translation>
+        </message>
+        <message>
+            <source>New hits</source>
+            <translation>新命中</translation>
+        </message>
+        <message>
+            <source>New Topic…</source>
+            <translation>新建专题…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Mark All Seen</source>
+            <translation>全部标为已读</translation>
+        </message>
+        <message>
+            <source>Hits to Brief</source>
+            <translation>命中加入汇编</translation>
+        </message>
+        <message>
+            <source>%1  ● %2 new of %3</source>
+            <translation>%1  ● 新 %2 / 共 %3</translation>
+        </message>
+        <message>
+            <source>%1  (%2)</source>
+            <translation>%1  （%2）</translation>
+        </message>
+        <message>
+            <source>Add a topic to follow a query across new issues.</source>
+            <translation>新建专题，在每期新刊中跟踪一个检索式。</translation>
+        </message>
+        <message>
+            <source>New hits for %1:</source>
+            <translation>%1 的新命中：</translation>
+        </message>
+        <message>
+            <source>Nothing new for %1.</source>
+            <translation>%1 没有新命中。</translation>
+        </message>
+        <message>
+            <source>New Topic</source>
+            <translation>新建专题</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Query (any search, filters included):</source>
+            <translation>检索式（可用任何检索语法和筛选）：</translation>
         </message>
     </context>
 </TS>
