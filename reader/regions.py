@@ -313,3 +313,42 @@ def provinces_in_archive(db: Database) -> list[str]:
         "ORDER BY COUNT(*) DESC, province"
     )
     return [row[0] for row in rows]
+
+
+def province_counts(db: Database) -> list[tuple[str, int]]:
+    """``(province, article count)`` of every province some article is about, by name."""
+    rows = db.execute(
+        "SELECT province, COUNT(*) FROM article_regions WHERE city = '' "
+        "GROUP BY province ORDER BY province"
+    )
+    return [(row[0], int(row[1])) for row in rows]
+
+
+def city_counts(db: Database, province: str) -> list[tuple[str, int]]:
+    """``(city, article count)`` of the province's cities some article is about."""
+    rows = db.execute(
+        "SELECT city, COUNT(*) FROM article_regions WHERE province = ? AND city != '' "
+        "GROUP BY city ORDER BY city",
+        [province],
+    )
+    return [(row[0], int(row[1])) for row in rows]
+
+
+def articles_in_region(db: Database, province: str, city: str | None) -> list[tuple[int, str]]:
+    """``(article id, title)`` about a city, or (``city`` None) about the province and none
+    of its cities; newest first."""
+    if city is not None:
+        where, params = "r.province = ? AND r.city = ?", [province, city]
+    else:
+        where = (
+            "r.province = ? AND r.city = '' AND NOT EXISTS (SELECT 1 FROM article_regions c "
+            "WHERE c.article_id = r.article_id AND c.province = r.province AND c.city != '')"
+        )
+        params = [province]
+    rows = db.execute(
+        "SELECT a.id, a.title FROM article_regions r JOIN articles a ON a.id = r.article_id "
+        f"JOIN issues i ON i.id = a.issue_id WHERE {where} "
+        "ORDER BY i.year DESC, i.issue_no DESC, a.ordinal",
+        params,
+    )
+    return [(int(row[0]), row[1]) for row in rows]

@@ -489,6 +489,10 @@
             <source> (running No. %1)</source>
             <translation>（总第 %1 期）</translation>
         </message>
+        <message>
+            <source>Regions</source>
+            <translation>地区</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -101,3 +101,33 @@ def test_reprint_link_opens_the_first_printing(
     info.linkActivated.emit(f"article:{original}")
     assert window.current_article_id() == original
     assert info.similar_ids == [reprint]
+
+
+def test_region_view_in_the_tree(
+    qtbot, qtmodeltester, make_window, archive_dir: Path, corpus_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.tree_model import ARTICLE_ID_ROLE, KIND_ROLE
+
+    import_step(archive_dir, corpus_dir, (*FIRST_STEP, *SECOND_STEP))
+    window = make_window(archive_dir)
+    model = window.tree_model
+    qtmodeltester.check(model)
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    (regions,) = [i for i in rows if i.data(KIND_ROLE) == "regions"]
+    assert regions.data().startswith("地区")
+    model.fetchMore(regions)
+    provinces = {
+        model.index(r, 0, regions).data(): model.index(r, 0, regions)
+        for r in range(model.rowCount(regions))
+    }
+    jiangsu = provinces["江苏 (3)"]
+    model.fetchMore(jiangsu)
+    (nanjing,) = [model.index(r, 0, jiangsu) for r in range(model.rowCount(jiangsu))]
+    assert nanjing.data() == "南京市 (3)"
+    model.fetchMore(nanjing)
+    titles = [model.index(r, 0, nanjing).data() for r in range(model.rowCount(nanjing))]
+    assert len(titles) == 3 and all(t.startswith("南京市") for t in titles)
+    article = model.index(0, 0, nanjing)
+    window.library.article_activated.emit(article.data(ARTICLE_ID_ROLE))
+    assert window.pane.article is not None and window.pane.article.title == titles[0]
+    qtmodeltester.check(model)
