@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from reader.archive import Archive
 from reader.messages import ReaderError
-from reader.search.engine import matching_article_ids
+from reader.search.engine import matching_article_ids, matching_article_ids_each
 from reader.search.query import QuerySyntaxError, parse_query
 from reader.store.issues import now_iso
 
@@ -157,24 +157,41 @@ def _hit_details(db: Database, article_ids: list[int]) -> list[TopicHit]:
     return hits
 
 
+def _all_hit_ids(archive: Archive, topics: list[Topic]) -> list[list[int]]:
+    try:
+        return matching_article_ids_each(archive, [topic.query for topic in topics])
+    except QuerySyntaxError:  # find which one, and say so
+        for topic in topics:
+            topic_hit_ids(archive, topic)
+        raise
+
+
+def _all_seen(db: Database) -> dict[int, set[int]]:
+    seen: dict[int, set[int]] = {}
+    for topic_id, article_id in db.execute("SELECT topic_id, article_id FROM topic_seen"):
+        seen.setdefault(topic_id, set()).add(article_id)
+    return seen
+
+
 def check_topics(archive: Archive, name: str | None = None) -> list[TopicStatus]:
     """Each topic (or the one named) with its total and its hits not yet seen."""
     topics = [get_topic(archive.db, name)] if name is not None else list_topics(archive.db)
+    seen = _all_seen(archive.db)
     statuses = []
-    for topic in topics:
-        ids = topic_hit_ids(archive, topic)
-        unseen = set(ids) - _seen(archive.db, topic.id)
+    for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True):
+        unseen = set(ids) - seen.get(topic.id, set())
         statuses.append(TopicStatus(topic, len(ids), _hit_details(archive.db, sorted(unseen))))
     return statuses
 
 
 def new_hit_counts(archive: Archive) -> dict[str, int]:
     """Topic name → how many of its hits are not yet seen (the window's badges)."""
-    counts = {}
-    for topic in list_topics(archive.db):
-        ids = set(topic_hit_ids(archive, topic))
-        counts[topic.name] = len(ids - _seen(archive.db, topic.id))
-    return counts
+    topics = list_topics(archive.db)
+    seen = _all_seen(archive.db)
+    return {
+        topic.name: len(set(ids) - seen.get(topic.id, set()))
+        for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True)
+    }
 
 
 def mark_seen(archive: Archive, name: str, article_ids: list[int] | None = None) -> int:
@@ -195,11 +212,19 @@ def mark_seen(archive: Archive, name: str, article_ids: list[int] | None = None)
 def mark_article_seen(archive: Archive, article_id: int) -> list[str]:
     """An article opened in the window: seen in every topic it is a hit of. Returns the
     names of the topics where it was new."""
-    marked = []
-    for topic in list_topics(archive.db):
-        if mark_seen(archive, topic.name, [article_id]):
-            marked.append(topic.name)
-    return marked
+    topics = list_topics(archive.db)
+    seen = _all_seen(archive.db)
+    marked = [
+        topic
+        for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True)
+        if article_id in ids and article_id not in seen.get(topic.id, set())
+    ]
+    with archive.db.atomic():
+        archive.db.conn.executemany(
+            "INSERT OR IGNORE INTO topic_seen (topic_id, article_id) VALUES (?, ?)",
+            [(topic.id, article_id) for topic in marked],
+        )
+    return [topic.name for topic in marked]
 
 
 def add_hits_to_brief(archive: Archive, name: str, brief: str, *, only_new: bool = False) -> int:

@@ -140,15 +140,24 @@ def matching_article_ids(archive: Archive, query: str) -> list[int]:
     Raises:
         QuerySyntaxError: the query cannot be read.
     """
-    parsed = parse_query(query)
-    required, excluded, impossible = gram_match(parsed)
-    if impossible:
-        return []
-    filter_sql = build_filter_sql(archive, parsed.filters)
+    return matching_article_ids_each(archive, [query])[0]
+
+
+def matching_article_ids_each(archive: Archive, queries: list[str]) -> list[list[int]]:
+    """:func:`matching_article_ids` for several queries over one connection to the index."""
+    parsed = [parse_query(query) for query in queries]
     search_index.ensure_usable(archive)
     conn = _open(archive)
     try:
-        return [match[0] for match in _matches(conn, filter_sql, required, excluded)]
+        found: list[list[int]] = []
+        for query in parsed:
+            required, excluded, impossible = gram_match(query)
+            if impossible:
+                found.append([])
+                continue
+            filter_sql = build_filter_sql(archive, query.filters)
+            found.append([m[0] for m in _matches(conn, filter_sql, required, excluded)])
+        return found
     finally:
         conn.close()
 
