@@ -295,22 +295,18 @@ def regions_of(db: Database, article_id: int) -> list[Region]:
     return [Region(row[0], row[1], bool(row[2])) for row in rows]
 
 
-def region_tree(db: Database) -> dict[str, dict[str, list[int]]]:
-    """Province → city ('' for the province itself) → article ids, for the tree's 地区 view."""
-    tree: dict[str, dict[str, list[int]]] = {}
-    rows = db.execute(
-        "SELECT province, city, article_id FROM article_regions ORDER BY province, city, article_id"
-    )
-    for province, city, article_id in rows:
-        tree.setdefault(province, {}).setdefault(city, []).append(article_id)
-    return tree
+# Regions of articles not in the trash (``r`` is article_regions).
+_LIVE = (
+    "JOIN articles a ON a.id = r.article_id "
+    "JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL"
+)
 
 
 def provinces_in_archive(db: Database) -> list[str]:
     """The provinces some article is about, most articles first (the window's filter)."""
     rows = db.execute(
-        "SELECT province FROM article_regions WHERE city = '' GROUP BY province "
-        "ORDER BY COUNT(*) DESC, province"
+        f"SELECT r.province FROM article_regions r {_LIVE} "
+        "WHERE r.city = '' GROUP BY r.province ORDER BY COUNT(*) DESC, r.province"
     )
     return [row[0] for row in rows]
 
@@ -318,8 +314,8 @@ def provinces_in_archive(db: Database) -> list[str]:
 def province_counts(db: Database) -> list[tuple[str, int]]:
     """``(province, article count)`` of every province some article is about, by name."""
     rows = db.execute(
-        "SELECT province, COUNT(*) FROM article_regions WHERE city = '' "
-        "GROUP BY province ORDER BY province"
+        f"SELECT r.province, COUNT(*) FROM article_regions r {_LIVE} "
+        "WHERE r.city = '' GROUP BY r.province ORDER BY r.province"
     )
     return [(row[0], int(row[1])) for row in rows]
 
@@ -327,8 +323,8 @@ def province_counts(db: Database) -> list[tuple[str, int]]:
 def city_counts(db: Database, province: str) -> list[tuple[str, int]]:
     """``(city, article count)`` of the province's cities some article is about."""
     rows = db.execute(
-        "SELECT city, COUNT(*) FROM article_regions WHERE province = ? AND city != '' "
-        "GROUP BY city ORDER BY city",
+        f"SELECT r.city, COUNT(*) FROM article_regions r {_LIVE} "
+        "WHERE r.province = ? AND r.city != '' GROUP BY r.city ORDER BY r.city",
         [province],
     )
     return [(row[0], int(row[1])) for row in rows]
@@ -347,7 +343,7 @@ def articles_in_region(db: Database, province: str, city: str | None) -> list[tu
         params = [province]
     rows = db.execute(
         "SELECT a.id, a.title FROM article_regions r JOIN articles a ON a.id = r.article_id "
-        f"JOIN issues i ON i.id = a.issue_id WHERE {where} "
+        f"JOIN issues i ON i.id = a.issue_id AND i.deleted_at IS NULL WHERE {where} "
         "ORDER BY i.year DESC, i.issue_no DESC, a.ordinal",
         params,
     )

@@ -137,6 +137,7 @@ def similar_to(db: Database, article_id: int, *, include_identical: bool = False
         "SELECT s.other_id, s.similarity, a.content_hash = b.content_hash "
         "FROM article_similar s JOIN articles a ON a.id = s.article_id "
         "JOIN articles b ON b.id = s.other_id "
+        "JOIN issues i ON i.id = b.issue_id AND i.deleted_at IS NULL "  # not in the trash
         "WHERE s.article_id = ? ORDER BY s.similarity DESC, s.other_id",
         [article_id],
     ).fetchall()

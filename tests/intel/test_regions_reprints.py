@@ -102,3 +102,19 @@ def test_every_seed_article_is_derived_once(seeded: Path) -> None:
             "WHERE a.content_hash != b.content_hash"
         ).fetchall()
     assert pairs == []  # no two different seed articles are taken for reprints
+
+
+def test_articles_in_the_trash_leave_the_region_view_and_reprint_links(seeded: Path) -> None:
+    from reader.archive import Archive
+    from reader.regions import articles_in_region, city_counts
+    from reader.store.trash import trash_issues
+
+    original, _, _ = article_by_title(seeded, "南京市扎实推进原始创新")
+    with Archive(seeded) as archive:
+        assert city_counts(archive.db, "江苏省") == [("南京市", 3)]
+        issue_id = archive.db.execute(
+            "SELECT issue_id FROM articles WHERE id = ?", [original]
+        ).fetchone()[0]
+        trash_issues(archive.db, [issue_id])
+        assert city_counts(archive.db, "江苏省") == [("南京市", 2)]
+        assert original not in [a for a, _t in articles_in_region(archive.db, "江苏省", "南京市")]
