@@ -142,23 +142,3 @@ def similar_to(db: Database, article_id: int, *, include_identical: bool = False
         [article_id],
     ).fetchall()
     return [Similar(row[0], row[1]) for row in rows if include_identical or not row[2]]
-
-
-def first_printings(db: Database, article_ids: list[int]) -> dict[int, int]:
-    """For folding a hit list: each article that reprints an earlier one in the list → the
-    earliest article of the list it is linked to (by issue year, number, then id)."""
-    wanted = set(article_ids)
-    order = {
-        row[0]: (row[1] or 0, row[2] or 0, row[0])
-        for row in db.execute(
-            "SELECT a.id, i.year, i.issue_no FROM articles a JOIN issues i ON i.id = a.issue_id"
-        )
-        if row[0] in wanted
-    }
-    folded: dict[int, int] = {}
-    for article_id in article_ids:
-        linked = [s.article_id for s in similar_to(db, article_id, include_identical=True)]
-        earlier = [o for o in linked if o in order and order[o] < order[article_id]]
-        if earlier:
-            folded[article_id] = min(earlier, key=order.__getitem__)
-    return folded
