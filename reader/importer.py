@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reader.archive import Archive
+from reader.derived import update_derived
 from reader.messages import EN, Message, message
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
@@ -159,6 +160,7 @@ def import_paths(
     if progress:
         progress(total, total, files[-1] if files else Path())
     _update_search_index(archive, report.changed_article_ids)
+    update_derived(archive, report.changed_article_ids)
     return report
 
 

@@ -499,6 +499,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "issue:{value} 应写成年份、短横线和期号：issue:2023-8",
         "issue:{value} should be the year, a dash and the number: issue:2023-8",
     ),
+    # Standing topics, saved searches and hit lists (reader.topics, reader.searches, …).
+    "topic.empty_name": ("专题需要一个名称", "a topic needs a name"),
+    "topic.exists": ("已有名为“{name}”的专题", "there is already a topic named {name!r}"),
+    "topic.not_found": ("没有名为“{name}”的专题", "no topic named {name!r}"),
+    "topic.bad_query": (
+        "无法理解检索式“{query}”：{detail}",
+        "cannot read the query {query!r}: {detail}",
+    ),
+    "search.saved_empty_name": ("保存的检索需要一个名称", "a saved search needs a name"),
+    "search.saved_not_found": ("没有名为“{name}”的保存检索", "no saved search named {name!r}"),
+    "hitlist.unknown_format": (
+        "无法导出为“{suffix}”：请用 .csv、.xlsx 或 .docx",
+        "cannot export to {suffix!r}: use .csv, .xlsx or .docx",
+    ),
+    "hitlist.cannot_write": ("无法写入 {path}（{detail}）", "cannot write {path} ({detail})"),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",

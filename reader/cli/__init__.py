@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "reader.cli.backing_up",
     "reader.cli.searching",
     "reader.cli.briefing",
+    "reader.cli.topics",
 )
 
 

@@ -109,9 +109,11 @@ def run_show(args: argparse.Namespace) -> int:
         issue = store.get_issue(db, article.issue_id)
         assert issue is not None
         same = store.articles_with_same_text(db, article.id)
+        derived = derived_json(db, article.id)
         if args.json:
             data = article_json(article, same)
             data["issue"] = {k: v for k, v in issue_json(db, issue).items() if k != "articles"}
+            data.update(derived)
             print_json(data)
             return EXIT_OK
         if article.column:
@@ -123,10 +125,31 @@ def run_show(args: argparse.Namespace) -> int:
             print(one_line(f"（来源：{article.source}）"))
         if same:
             print(f"（同文亦见文章 {', '.join(str(i) for i in same)}）")
+        for similar in derived["similar_to"]:
+            print(f"（另见文章 {similar['article_id']}，相似 {similar['similarity']:.2f}）")
+        if derived["regions"]:
+            print(
+                "（地区："
+                + "、".join(r["city"] or r["province"] for r in derived["regions"])
+                + "）"
+            )
         print()
         for paragraph in article.paragraphs:
             print(f"　　{one_line(paragraph)}")
     return EXIT_OK
+
+
+def derived_json(db: Database, article_id: int) -> dict[str, Any]:
+    """What the import derived from an article: its edited reprints, regions and keywords."""
+    from reader.keywords import keywords_of
+    from reader.regions import regions_of
+    from reader.reprints import similar_to
+
+    return {
+        "similar_to": [s.to_json() for s in similar_to(db, article_id)],
+        "regions": [r.to_json() for r in regions_of(db, article_id)],
+        "keywords": keywords_of(db, article_id),
+    }
 
 
 _INTEGER_FIELDS = ("year", "issue_no")

@@ -12,6 +12,7 @@ from typing import Any
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, print_json
 from reader.cli.progress import TerminalProgress
 from reader.cli.terminal import one_line
+from reader.messages import ReaderError
 from reader.search import QuerySyntaxError, SearchResult, ensure_index, rebuild_index, search
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -32,7 +33,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     finder.add_argument("--json", action="store_true", help="print the result as JSON")
     finder.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (20)")
     finder.add_argument("--offset", type=int, default=0, metavar="N", help="hits to skip (0)")
+    finder.add_argument(
+        "--export", metavar="FILE", help="write every hit to FILE (.csv, .xlsx or .docx)"
+    )
     finder.set_defaults(handler=run_search)
+
+    finder.add_argument("--within", metavar="QUERY", help="search within QUERY's results")
+    finder.add_argument("--save", metavar="NAME", help="also save the query under NAME")
+
+    saved = subparsers.add_parser("saved", help="saved searches and the query history")
+    saved_commands = saved.add_subparsers(dest="saved_command", metavar="ACTION", required=True)
+    saved_list = saved_commands.add_parser("list", help="the saved searches")
+    saved_list.add_argument("--json", action="store_true")
+    saved_list.set_defaults(handler=run_saved_list)
+    saved_delete = saved_commands.add_parser("delete", help="forget a saved search")
+    saved_delete.add_argument("name", metavar="NAME")
+    saved_delete.set_defaults(handler=run_saved_delete)
+    history = saved_commands.add_parser("history", help="the queries run, most recent first")
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=run_history)
 
     reindex = subparsers.add_parser("reindex", help="rebuild the search index from the archive")
     reindex.set_defaults(handler=run_reindex)
@@ -47,6 +66,18 @@ def run_search(args: argparse.Namespace) -> int:
         _ensure_with_progress(archive)
         if args.batch is not None:
             return _run_batch(archive, Path(args.batch), args.limit, args.offset)
+        from reader import searches
+
+        query = args.query if args.within is None else searches.refine(args.within, args.query)
+        args.query = query
+        if args.save is not None:
+            try:
+                searches.save_search(archive.db, args.save, query)
+            except ReaderError as error:
+                raise CommandError(str(error), EXIT_USAGE) from None
+        searches.record_query(archive.db, query)
+        if args.export is not None:
+            return _export(archive, args.query, Path(args.export))
         try:
             result = search(archive, args.query, limit=args.limit, offset=args.offset)
         except QuerySyntaxError as error:
@@ -73,6 +104,55 @@ def run_reindex(args: argparse.Namespace) -> int:
         finally:
             progress.finish()
         print(f"indexed {counted[0]} articles in {time.monotonic() - started:.1f} s")
+    return EXIT_OK
+
+
+def run_saved_list(args: argparse.Namespace) -> int:
+    from reader.searches import saved_searches
+
+    with open_archive(args) as archive:
+        saved = saved_searches(archive.db)
+    if args.json:
+        print_json([{"name": s.name, "query": s.query} for s in saved])
+    for search_ in [] if args.json else saved:
+        print(f"{search_.name}\t{search_.query}")
+    return EXIT_OK
+
+
+def run_saved_delete(args: argparse.Namespace) -> int:
+    from reader.searches import delete_saved
+
+    with open_archive(args) as archive:
+        try:
+            delete_saved(archive.db, args.name)
+        except ReaderError as error:
+            raise CommandError(str(error), EXIT_USAGE) from None
+    print(f"deleted saved search {args.name}")
+    return EXIT_OK
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from reader.searches import recent_queries
+
+    with open_archive(args) as archive:
+        queries = recent_queries(archive.db)
+    if args.json:
+        print_json(queries)
+    else:
+        print("\n".join(queries))
+    return EXIT_OK
+
+
+def _export(archive: Any, query: str, path: Path) -> int:
+    from reader.hitlist import all_hits, export_hits
+
+    try:
+        rows = export_hits(archive, all_hits(archive, query), path, query)
+    except QuerySyntaxError as error:
+        raise CommandError(f"cannot read the query: {error}", EXIT_USAGE) from None
+    except ReaderError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    print(f"{rows} hits written to {path}")
     return EXIT_OK
 
 

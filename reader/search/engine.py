@@ -119,7 +119,47 @@ def build_filter_sql(archive: Archive, filters: Filters) -> FilterSql:
             params += tag_ids
         else:
             clauses.append("0")
+    if filters.regions:
+        from reader.regions import region_filter_sql
+
+        clause, region_params = region_filter_sql(filters.regions)
+        clauses.append(clause)
+        params += region_params
+    if filters.keywords:
+        marks = ",".join("?" * len(filters.keywords))
+        clauses.append(
+            f"{{id}} IN (SELECT article_id FROM article_keywords WHERE keyword IN ({marks}))"
+        )
+        params += filters.keywords
     return FilterSql(" AND ".join(clauses) or "1", params)
+
+
+def matching_article_ids(archive: Archive, query: str) -> list[int]:
+    """Every article ``query`` matches, unranked and without notes (standing topics, exports).
+
+    Raises:
+        QuerySyntaxError: the query cannot be read.
+    """
+    return matching_article_ids_each(archive, [query])[0]
+
+
+def matching_article_ids_each(archive: Archive, queries: list[str]) -> list[list[int]]:
+    """:func:`matching_article_ids` for several queries over one connection to the index."""
+    parsed = [parse_query(query) for query in queries]
+    search_index.ensure_usable(archive)
+    conn = _open(archive)
+    try:
+        found: list[list[int]] = []
+        for query in parsed:
+            required, excluded, impossible = gram_match(query)
+            if impossible:
+                found.append([])
+                continue
+            filter_sql = build_filter_sql(archive, query.filters)
+            found.append([m[0] for m in _matches(conn, filter_sql, required, excluded)])
+        return found
+    finally:
+        conn.close()
 
 
 _Issue = tuple[str | None, int | None, int | None]  # (series, year, issue number)

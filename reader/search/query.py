@@ -7,7 +7,8 @@
   dash to look for it: ``"-5℃"``.
 - ``title:乳业`` (title only), ``note:待核实`` (the editor's notes and highlight notes only).
 - Filters: ``year:2023``, ``year:2022-2023``, ``issue:2023-8`` (or ``issue:8``),
-  ``series:科技情报``, ``tag:乳业``. Several values of one filter widen the search (any of
+  ``series:科技情报``, ``tag:乳业``, ``region:江苏`` (the province or any of its cities),
+  ``keyword:乳业`` (an article's keywords). Several values of one filter widen the search (any of
   them); different filters narrow it.
 - Anything else with a colon (``http://x``, ``比例:3``) is plain text.
 
@@ -23,7 +24,7 @@ from reader.messages import ReaderError
 from reader.search.folding import fold
 
 TEXT_FIELDS = ("title", "note")
-FILTER_FIELDS = ("year", "issue", "series", "tag")
+FILTER_FIELDS = ("year", "issue", "series", "tag", "region", "keyword")
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
@@ -46,9 +47,13 @@ class Filters:
     issues: list[tuple[int | None, int]] = field(default_factory=list)
     series: list[str] = field(default_factory=list)  # folded substrings
     tags: list[str] = field(default_factory=list)  # folded names
+    regions: list[str] = field(default_factory=list)  # as typed: 江苏, 江苏省, 南京
+    keywords: list[str] = field(default_factory=list)  # folded
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.issues or self.series or self.tags)
+        return bool(
+            self.years or self.issues or self.series or self.tags or self.regions or self.keywords
+        )
 
 
 @dataclass(slots=True)
@@ -178,6 +183,10 @@ def _add_filter(filters: Filters, name: str | None, value: str) -> None:
         filters.series.append(fold(value))
     elif name == "tag":
         filters.tags.append(fold(value))
+    elif name == "region":
+        filters.regions.append(value)
+    elif name == "keyword":
+        filters.keywords.append(fold(value))
 
 
 def _number(text: str, code: str) -> int:

@@ -243,4 +243,101 @@ def m0006_issue_printing_details(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN source TEXT")
 
 
+@MIGRATIONS(name="0007_topics_regions_reprints_keywords")
+def m0007_topics_regions_reprints_keywords(db: Database) -> None:
+    """Standing topics and the hits seen; saved searches and the query history; and what
+    is derived from each article at import: its regions, keywords, MinHash bands and the
+    earlier articles it reprints with edits."""
+    db.execute(
+        """
+        CREATE TABLE topics (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE topic_seen (
+            topic_id INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (topic_id, article_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE search_history (
+            query TEXT PRIMARY KEY,
+            last_run TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE article_derived (
+            article_id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            signature BLOB
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE article_regions (
+            article_id INTEGER NOT NULL,
+            province TEXT NOT NULL,
+            city TEXT NOT NULL DEFAULT '',
+            in_title INTEGER NOT NULL,
+            PRIMARY KEY (article_id, province, city)
+        )
+        """
+    )
+    db.execute("CREATE INDEX article_regions_province ON article_regions(province, city)")
+    db.execute(
+        """
+        CREATE TABLE article_keywords (
+            article_id INTEGER NOT NULL,
+            keyword TEXT NOT NULL,
+            weight REAL NOT NULL,
+            PRIMARY KEY (article_id, keyword)
+        )
+        """
+    )
+    db.execute("CREATE INDEX article_keywords_keyword ON article_keywords(keyword)")
+    db.execute(
+        """
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            hash INTEGER NOT NULL,
+            article_id INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX article_bands_lookup ON article_bands(band, hash)")
+    db.execute("CREATE INDEX article_bands_article ON article_bands(article_id)")
+    db.execute(
+        """
+        CREATE TABLE article_similar (
+            article_id INTEGER NOT NULL,
+            other_id INTEGER NOT NULL,
+            similarity REAL NOT NULL,
+            PRIMARY KEY (article_id, other_id)
+        )
+        """
+    )
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)

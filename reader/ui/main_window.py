@@ -30,6 +30,7 @@ from reader.ui import menus
 from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotation_transfer import AnnotationTransfer
+from reader.ui.article_info_bar import ArticleInfoBar
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.curation import Curation
 from reader.ui.dialogs import offer_restart
@@ -44,6 +45,7 @@ from reader.ui.screen_fit import clamp_to_screen
 from reader.ui.search_controller import PendingHit, SearchController
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from reader.ui.theme import apply_app_palette, theme_named
+from reader.ui.topic_panel import TopicPanel
 from reader.ui.tree_model import LibraryTreeModel
 from reader.ui.worker import Worker
 
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
+        self.article_info = ArticleInfoBar(archive, self)
+        layout.addWidget(self.article_info)
         layout.addWidget(self.pane, 1)
         self.setCentralWidget(centre)
 
@@ -118,6 +122,11 @@ class MainWindow(QMainWindow):
             "briefsDock", self.tr("Brief"), self.briefs, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.annotations_dock, self.briefs_dock)
+        self.topics = TopicPanel(archive, worker, self)
+        self.topics_dock = self._dock(
+            "topicsDock", self.tr("Topics"), self.topics, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.briefs_dock, self.topics_dock)
         self.annotations_dock.raise_()
 
         self.housekeeping = Housekeeping(self, archive, worker, settings)
@@ -216,6 +225,10 @@ class MainWindow(QMainWindow):
         self.annotations.highlight_activated.connect(self.pane.scroll_to_span)
         self.annotations.highlights_changed.connect(self._paint_highlights)
         self.briefs.article_activated.connect(self.open_article)
+        self.topics.article_activated.connect(self.open_article)
+        self.topics.brief_requested.connect(self.briefs.add_articles)
+        self.article_opened.connect(self.topics.mark_article_seen)
+        self.article_info.article_requested.connect(self.open_article)
         self.housekeeping.imported.connect(self._after_import)
         self.housekeeping.restore_started.connect(self.search.suspend)
         self.housekeeping.reopened.connect(self._after_restore)
@@ -233,6 +246,7 @@ class MainWindow(QMainWindow):
         issue = store.get_issue(self.archive.db, article.issue_id)
         self.annotations.show_article(article.id, article.title)
         self.pane.show_article(article, issue)
+        self.article_info.show_article(article.id)
         self._paint_highlights()
         self.walker.paint(hit)
         self.settings.last_article_id = article.id
@@ -405,6 +419,7 @@ class MainWindow(QMainWindow):
         self.library.reload(self.current_article_id())
         self.search.refresh_filters()
         self.briefs.reload()
+        self.topics.reload()
         self._update_article_actions()
         article = self.pane.article
         if article is not None:
@@ -421,6 +436,7 @@ class MainWindow(QMainWindow):
         """First-start work on the worker: samples when empty, search index, backup; then
         reopen the last article."""
         self.housekeeping.start_up(self._restore_last_article)
+        self.topics.reload()
 
     def _restore_last_article(self) -> None:
         last = self.settings.last_article_id

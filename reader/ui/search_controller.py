@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from reader import regions
 from reader.archive import Archive
 from reader.search import find_spans
 from reader.ui import tree_queries
@@ -99,6 +100,9 @@ class SearchController(QObject):
             parts.append(f"year:{year}")
         if series is not None:
             parts.append(f"series:{_quoted(series)}")
+        region = self.bar.region()
+        if region is not None:
+            parts.append(f"region:{region}")
         return " ".join(parts)
 
     def run(self, query: str) -> None:
@@ -248,6 +252,8 @@ class SearchController(QObject):
         )
         series = [s for s, _i, _n in tree_queries.series_counts(db) if s]
         self.bar.set_filter_choices(years, series)
+        provinces = regions.provinces_in_archive(db)
+        self.bar.set_region_choices([(regions.province_short(p),) * 2 for p in provinces])
 
     def set_theme(self, theme: Theme) -> None:
         self.delegate.theme = theme

@@ -91,6 +91,10 @@ class SearchBar(QWidget):
         self.series_filter.setObjectName("seriesFilter")
         self.series_filter.setAccessibleName(self.tr("Series filter"))
         self.series_filter.setMinimumContentsLength(8)
+        self.region_filter = QComboBox(self)
+        self.region_filter.setObjectName("regionFilter")
+        self.region_filter.setAccessibleName(self.tr("Region filter"))
+        self.set_region_choices([])
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -105,6 +109,7 @@ class SearchBar(QWidget):
         self.query_edit.returnPressed.connect(self._commit)
         self.year_filter.activated.connect(lambda _i: self._fire())
         self.series_filter.activated.connect(lambda _i: self._fire())
+        self.region_filter.activated.connect(lambda _i: self._fire())
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -114,6 +119,7 @@ class SearchBar(QWidget):
         layout.addWidget(self.query_edit, 1)
         layout.addWidget(self.year_filter)
         layout.addWidget(self.series_filter)
+        layout.addWidget(self.region_filter)
         layout.addWidget(self.status)
 
     def set_filter_choices(self, years: list[int], series: list[str]) -> None:
@@ -129,6 +135,18 @@ class SearchBar(QWidget):
             self.series_filter.addItem(s, s)
         self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
         self.series_filter.setCurrentIndex(max(0, self.series_filter.findData(name)))
+
+    def set_region_choices(self, provinces: list[tuple[str, str]]) -> None:
+        """Offer these provinces as ``(value for region:, label)``, keeping the choice."""
+        region = self.region()
+        self.region_filter.clear()
+        self.region_filter.addItem(self.tr("All regions"), None)
+        for value, label in provinces:
+            self.region_filter.addItem(label, value)
+        self.region_filter.setCurrentIndex(max(0, self.region_filter.findData(region)))
+
+    def region(self) -> str | None:
+        return self.region_filter.currentData()
 
     def query(self) -> str:
         return self.query_edit.text().strip()

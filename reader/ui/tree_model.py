@@ -1,4 +1,4 @@
-"""The library tree: series › year › issue › article, then tags and bookmarks.
+"""The library tree: series › year › issue › article, then tags, bookmarks and regions.
 
 A thin model over ids: each level is read from the store when its parent is expanded
 (``canFetchMore``/``fetchMore``), so an archive of 100,000 articles opens at once.
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from sqlite_utils import Database
 
+from reader import regions
 from reader.ui import tree_queries as q
 from reader.ui.article_drag import ARTICLE_IDS_MIME, article_mime
 
@@ -40,6 +41,9 @@ class Kind(StrEnum):
     TAGS = "tags"
     TAG = "tag"
     BOOKMARKS = "bookmarks"
+    REGIONS = "regions"
+    PROVINCE = "province"
+    CITY = "city"
 
 
 class Node:
@@ -113,6 +117,8 @@ class LibraryTreeModel(QAbstractItemModel):
                 rows.append(
                     (Kind.BOOKMARKS, None, self.tr("Bookmarks"), len(q.bookmarked_articles(db)))
                 )
+                provinces = regions.province_counts(db)
+                rows.append((Kind.REGIONS, None, self.tr("Regions"), len(provinces)))
             return rows
         if node.kind is Kind.SERIES:
             return [
@@ -142,7 +148,28 @@ class LibraryTreeModel(QAbstractItemModel):
             return [(Kind.ARTICLE, a, t, 0) for a, t in q.tagged_articles(db, node.key)]
         if node.kind is Kind.BOOKMARKS:
             return [(Kind.ARTICLE, a, t, 0) for a, t in q.bookmarked_articles(db)]
+        if node.kind in (Kind.REGIONS, Kind.PROVINCE, Kind.CITY):
+            return self._region_children(db, node)
         return []
+
+    def _region_children(self, db: Database, node: Node) -> list[tuple[Kind, Any, str, int]]:
+        """地区 › province › city › articles; a province's articles naming none of its
+        cities come after its cities."""
+        if node.kind is Kind.REGIONS:
+            return [
+                (Kind.PROVINCE, p, regions.province_short(p), n)
+                for p, n in regions.province_counts(db)
+            ]
+        if node.kind is Kind.PROVINCE:
+            rows: list[tuple[Kind, Any, str, int]] = [
+                (Kind.CITY, (node.key, city), city, n)
+                for city, n in regions.city_counts(db, node.key)
+            ]
+            return rows + [
+                (Kind.ARTICLE, a, t, 0) for a, t in regions.articles_in_region(db, node.key, None)
+            ]
+        province, city = node.key
+        return [(Kind.ARTICLE, a, t, 0) for a, t in regions.articles_in_region(db, province, city)]
 
     def _issue_label(
         self, issue_no: int | None, issue_id: int, total_no: int | None, clash: bool = False

@@ -593,6 +593,10 @@
             <source> (running No. %1)</source>
             <translation>（总第 %1 期）</translation>
         </message>
+        <message>
+            <source>Regions</source>
+            <translation>地区</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -756,6 +760,10 @@ Articles: %3</source>
             <source>Later</source>
             <translation>稍后</translation>
         </message>
+        <message>
+            <source>Topics</source>
+            <translation>专题</translation>
+        </message>
     </context>
     <context>
         <name>NoteEditor</name>
@@ -855,6 +863,14 @@ Articles: %3</source>
         <message>
             <source>Recent searches (Alt+Down)</source>
             <translation>最近的搜索（Alt+↓）</translation>
+        </message>
+        <message>
+            <source>Region filter</source>
+            <translation>地区筛选</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>全部地区</translation>
         </message>
     </context>
     <context>
@@ -1056,6 +1072,84 @@ Articles: %3</source>
         <message>
             <source>Remove From Brief</source>
             <translation>从汇编中移除</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleInfoBar</name>
+        <message>
+            <source>(similarity %1)</source>
+            <translation>（相似 %1）</translation>
+        </message>
+        <message>
+            <source>See also: </source>
+            <translation>另见：</translation>
+        </message>
+        <message>
+            <source>Regions: </source>
+            <translation>地区：</translation>
+        </message>
+        <message>
+            <source>Keywords: </source>
+            <translation>关键词：</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopicPanel</name>
+        <message>
+            <source>Topics</source>
+            <translation>专题</translation>
+        </message>
+        <message>
+            <source>New hits</source>
+            <translation>新命中</translation>
+        </message>
+        <message>
+            <source>New Topic…</source>
+            <translation>新建专题…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Mark All Seen</source>
+            <translation>全部标为已读</translation>
+        </message>
+        <message>
+            <source>Hits to Brief</source>
+            <translation>命中加入汇编</translation>
+        </message>
+        <message>
+            <source>%1  ● %2 new of %3</source>
+            <translation>%1  ● 新 %2 / 共 %3</translation>
+        </message>
+        <message>
+            <source>%1  (%2)</source>
+            <translation>%1  （%2）</translation>
+        </message>
+        <message>
+            <source>Add a topic to follow a query across new issues.</source>
+            <translation>新建专题，在每期新刊中跟踪一个检索式。</translation>
+        </message>
+        <message>
+            <source>New hits for %1:</source>
+            <translation>%1 的新命中：</translation>
+        </message>
+        <message>
+            <source>Nothing new for %1.</source>
+            <translation>%1 没有新命中。</translation>
+        </message>
+        <message>
+            <source>New Topic</source>
+            <translation>新建专题</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Query (any search, filters included):</source>
+            <translation>检索式（可用任何检索语法和筛选）：</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,144 @@
+"""Edited reprints: articles whose text is mostly that of an earlier one.
+
+Exact reprints are found by content hash (``same_text_as``). For edited ones (a lead-in
+added, words changed, a paragraph dropped) each article's folded text is cut into character
+shingles and summarised by a 128-value MinHash signature (CRC-32 of each shingle, then
+multiply-shift hashes as the permutations, in numpy: the datasketch package does the same
+but importing it loads scipy and costs two seconds a run); the Jaccard similarity of two
+articles' shingle sets is estimated from their signatures. Candidates come from
+locality-sensitive hashing: the signature is cut into bands, each band hashed and stored in
+the ``article_bands`` table, and only articles sharing a band with the new one are compared.
+So linking an imported article reads a few rows, however large the archive.
+
+The threshold keeps apart articles that only share a topic: two different reports on 乳业
+share words, but not most of their 5-character shingles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlite_utils import Database
+
+from reader.search.folding import fold
+
+SHINGLE = 5  # characters; short enough to survive edits, long enough to be specific
+PERMUTATIONS = 128
+BANDS, ROWS = 32, 4  # LSH: pairs near Jaccard 0.5 share a band with 87 % probability
+THRESHOLD = 0.5  # estimated Jaccard at or above which two articles are linked
+MIN_SHINGLES = 20  # a text too short to tell a reprint from a coincidence
+SEED = 1
+_generator = np.random.default_rng(SEED)
+_A = _generator.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64) * 2 + 1  # odd
+_B = _generator.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64)
+_SHIFT = np.uint64(32)
+
+_NOT_TEXT = re.compile(r"[\s\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    article_id: int
+    similarity: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "similarity": self.similarity}
+
+
+def shingles(text: str) -> set[bytes]:
+    """The article's character shingles, after folding and without spaces or punctuation."""
+    compact = _NOT_TEXT.sub("", fold(text))
+    return {compact[i : i + SHINGLE].encode("utf-8") for i in range(len(compact) - SHINGLE + 1)}
+
+
+def signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of a text, or None when it is too short to compare."""
+    parts = shingles(text)
+    if len(parts) < MIN_SHINGLES:
+        return None
+    hashes = np.fromiter(map(zlib.crc32, parts), dtype=np.uint64, count=len(parts))
+    permuted = (hashes[:, None] * _A + _B) >> _SHIFT  # multiply-shift, wrapping mod 2**64
+    return permuted.min(axis=0)
+
+
+def band_hashes(values: np.ndarray) -> list[int]:
+    """One 63-bit hash per LSH band of a signature."""
+    hashes = []
+    for band in range(BANDS):
+        chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
+        hashes.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big") >> 1)
+    return hashes
+
+
+def estimate(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def link_article(db: Database, article_id: int, text: str) -> list[Similar]:
+    """Store the article's signature and bands and link it with the earlier articles it
+    mostly shares text with (both directions). Returns the links made."""
+    db.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
+    db.execute(
+        "DELETE FROM article_similar WHERE article_id = ? OR other_id = ?", [article_id, article_id]
+    )
+    values = signature(text)
+    db.execute(
+        "UPDATE article_derived SET signature = ? WHERE article_id = ?",
+        [values.tobytes() if values is not None else None, article_id],
+    )
+    if values is None:
+        return []
+    bands = band_hashes(values)
+    candidates: set[int] = set()
+    for band, value in enumerate(bands):
+        rows = db.execute(
+            "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", [band, value]
+        )
+        candidates.update(row[0] for row in rows)
+    db.conn.executemany(
+        "INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
+        [(band, value, article_id) for band, value in enumerate(bands)],
+    )
+    candidates.discard(article_id)
+    links = []
+    for other in sorted(candidates):
+        row = db.execute(
+            "SELECT signature FROM article_derived WHERE article_id = ?", [other]
+        ).fetchone()
+        if row is None or row[0] is None:
+            continue
+        similarity = round(estimate(values, np.frombuffer(row[0], dtype=np.uint64)), 2)
+        if similarity >= THRESHOLD:
+            links.append(Similar(other, similarity))
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO article_similar (article_id, other_id, similarity) "
+        "VALUES (?, ?, ?)",
+        [
+            (a, b, s.similarity)
+            for s in links
+            for a, b in ((article_id, s.article_id), (s.article_id, article_id))
+        ],
+    )
+    return links
+
+
+def similar_to(db: Database, article_id: int, *, include_identical: bool = False) -> list[Similar]:
+    """The articles linked to ``article_id`` as edited reprints, most similar first.
+
+    Articles with the very same text (``same_text_as``) are left out unless asked for.
+    """
+    rows = db.execute(
+        "SELECT s.other_id, s.similarity, a.content_hash = b.content_hash "
+        "FROM article_similar s JOIN articles a ON a.id = s.article_id "
+        "JOIN articles b ON b.id = s.other_id "
+        "JOIN issues i ON i.id = b.issue_id AND i.deleted_at IS NULL "  # not in the trash
+        "WHERE s.article_id = ? ORDER BY s.similarity DESC, s.other_id",
+        [article_id],
+    ).fetchall()
+    return [Similar(row[0], row[1]) for row in rows if include_identical or not row[2]]
