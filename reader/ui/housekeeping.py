@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from reader import backup as backups
 from reader import importer
 from reader.archive import Archive
+from reader.parsing.ocr import ocr_control
 from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
 from reader.store.db import open_database
@@ -35,6 +37,7 @@ class Housekeeping(QObject):
         self._archive = archive
         self._worker = worker
         self.show_dialogs = True  # tests turn modal reports off and read ``last_report``
+        self.last_progress_dialog: Any = None
         self.restoring = False  # the GUI's connection is closed: nothing may read meanwhile
         self.last_report: Any = None
 
@@ -45,8 +48,11 @@ class Housekeeping(QObject):
         job: Callable[[Archive, Any], Any],
         on_done: Callable[[Any], None],
         changes: bool = True,
+        on_cancel: Callable[[], None] | None = None,
     ) -> None:
-        dialog = progress_dialog(self._window, title, label)
+        cancel_text = self.tr("Stop reading scans") if on_cancel else None
+        dialog = progress_dialog(self._window, title, label, cancel_text, on_cancel)
+        self.last_progress_dialog = dialog
 
         def finished(result: Any) -> None:
             dialog.close()
@@ -78,7 +84,10 @@ class Housekeeping(QObject):
             self._window,
             self.tr("Import Bulletins"),
             "",
-            self.tr("Bulletins (*.pdf *.docx *.txt *.text);;All files (*)"),
+            self.tr(
+                "Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht"
+                " *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"
+            ),
         )
         if files:
             self.import_paths(files)
@@ -94,10 +103,22 @@ class Housekeeping(QObject):
         """Import files and folders on the worker; a report lists what was skipped."""
         chosen = [Path(p) for p in paths]
 
-        def job(archive: Archive, progress: Any) -> Any:
-            return importer.import_paths(archive, chosen, progress=lambda d, t, _p: progress(d, t))
+        stop = threading.Event()
 
-        self._run(self.tr("Importing"), self.tr("Importing bulletins…"), job, self._imported)
+        def job(archive: Archive, progress: Any) -> Any:
+            # Scans report their pages (OCR takes seconds a page); other files count files.
+            with ocr_control(progress=progress, cancelled=stop.is_set):
+                return importer.import_paths(
+                    archive, chosen, progress=lambda d, t, _p: progress(d, t)
+                )
+
+        self._run(
+            self.tr("Importing"),
+            self.tr("Importing bulletins…"),
+            job,
+            self._imported,
+            on_cancel=stop.set,
+        )
 
     def _imported(self, report: Any) -> None:
         self.last_report = report

@@ -329,8 +329,8 @@
             <translation>导入简报</translation>
         </message>
         <message>
-            <source>Bulletins (*.pdf *.docx *.txt *.text);;All files (*)</source>
-            <translation>简报文件 (*.pdf *.docx *.txt *.text);;所有文件 (*)</translation>
+            <source>Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+            <translation>简报文件 (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Import a Folder of Bulletins</source>
@@ -407,6 +407,10 @@
         <message>
             <source>Restoring the archive…</source>
             <translation>正在恢复资料库…</translation>
+        </message>
+        <message>
+            <source>Stop reading scans</source>
+            <translation>停止识别扫描件</translation>
         </message>
     </context>
     <context>
