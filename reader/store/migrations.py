@@ -232,18 +232,23 @@ def m0006_issue_printing_details(db: Database) -> None:
     """What other series print besides series, year and number.
 
     Issues gain the running number (总第 156 期), the printed date (ISO text), the handling
-    marking (内部资料 注意保存), the editor's note (编者按) and, for scans, each page's OCR
-    confidence; articles their column (栏目,
+    marking (内部资料 注意保存) and the editor's note (编者按); articles their column (栏目,
     stored as ``column_name``: ``column`` is an SQL keyword) and source line (来源). All are
     NULL where the issue does not print them, and for issues imported before.
     """
     for name, kind in (("total_no", "INTEGER"), ("date", "TEXT"), ("marking", "TEXT")):
         db.execute(f"ALTER TABLE issues ADD COLUMN {name} {kind}")
     db.execute("ALTER TABLE issues ADD COLUMN preface TEXT")
-    # A JSON list of each page's OCR confidence (0–1) for a scanned issue, else NULL.
-    db.execute("ALTER TABLE issues ADD COLUMN ocr_confidence TEXT")
     db.execute("ALTER TABLE articles ADD COLUMN column_name TEXT")
     db.execute("ALTER TABLE articles ADD COLUMN source TEXT")
+
+
+@MIGRATIONS(name="0006_ocr_page_confidence")
+def m0006_ocr_page_confidence(db: Database) -> None:
+    """Issues read from scans keep each page's OCR confidence (a JSON list of 0–1 values);
+    NULL for every issue that was not OCR'd. (A second step under the number 0006: the
+    first had shipped when scans came.)"""
+    db.execute("ALTER TABLE issues ADD COLUMN ocr_confidence TEXT")
 
 
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)
