@@ -33,8 +33,9 @@ log = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = frozenset(
     {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".dot", ".wpt", ".ofd"}
     | {".html", ".htm", ".xhtml", ".mht", ".mhtml"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 )
-SUPPORTED_FORMATS = "PDF, OFD, DOCX, DOC, WPS, TXT, HTML, MHT"
+SUPPORTED_FORMATS = "PDF, OFD, DOCX, DOC, WPS, TXT, HTML, MHT, PNG, JPEG, TIFF"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"

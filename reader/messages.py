@@ -135,6 +135,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "LibreOffice 无法读取该文档（已损坏或设有密码？）",
         "LibreOffice cannot read the document (damaged or password-protected?)",
     ),
+    "source.ocr_missing": (
+        "识别扫描件需要文字识别（OCR）组件，本程序未包含：请安装带 OCR 的版本"
+        "（pip install rapidocr onnxruntime pypdfium2）",
+        "reading scans needs the OCR part, which is not installed "
+        "(pip install rapidocr onnxruntime pypdfium2)",
+    ),
+    "source.ocr_cancelled": ("已取消文字识别", "OCR cancelled"),
+    "source.ocr_no_text": ("扫描件中没有识别出文字", "no text recognised in the scan"),
+    "source.ocr_too_many_pages": (
+        "扫描件页数过多（{pages} 页）",
+        "the scan has too many pages ({pages})",
+    ),
+    "source.image_unreadable": ("图片无法读取（{detail}）", "cannot read the image ({detail})"),
+    "source.image_too_large": (
+        "图片过大（可疑的解压炸弹）",
+        "image too large (suspected decompression bomb)",
+    ),
     "source.ofd_not_ofd": ("不是 OFD 文件", "not an OFD file"),
     "source.ofd_damaged": ("OFD 已损坏（{detail}）", "OFD is damaged ({detail})"),
     "source.ofd_encrypted": ("OFD 已加密", "OFD is encrypted"),

@@ -73,6 +73,7 @@ def issue_json(db: Database, issue: IssueRecord) -> dict[str, Any]:
         "date": issue.date,
         "marking": issue.marking,
         "preface": issue.preface,
+        "ocr_confidence": issue.page_confidence() or None,
         "source_path": issue.source_path,
         "source_format": issue.source_format,
         "sources": list_sources(db, issue.id),

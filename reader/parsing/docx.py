@@ -24,6 +24,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIPPED = {_W + "del", _W + "moveFrom", _W + "instrText", _W + "delText", _MC + "Fallback"}
 _INDENT_SPACES = ("\u3000", "  ")
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_VML = "{urn:schemas-microsoft-com:vml}"
+_CELL_GAP = "\u3000\u3000"  # between the cells of a table row read as a line
+PICTURE_NOTE = "［图片］"  # where a picture stands in the text
 
 
 @dataclass(slots=True)
@@ -126,7 +131,10 @@ class _Reader:
 
     def read(self, body: Any) -> list[Block]:
         for element in self._body_items(body):
-            self._paragraph(element)
+            if element.tag == _W + "tr":
+                self._row(element)
+            else:
+                self._paragraph(element)
         return self.blocks
 
     def _body_items(self, container: Any) -> Iterator[Any]:
@@ -135,7 +143,11 @@ class _Reader:
             if tag == _W + "p":
                 yield child
             elif tag == _W + "tbl":
-                for row in child.iterchildren(_W + "tr"):
+                rows = list(child.iterchildren(_W + "tr"))
+                if any(len(list(row.iterchildren(_W + "tc"))) > 1 for row in rows):
+                    yield from rows  # a real table: a line per row, its cells set apart
+                    continue
+                for row in rows:  # a one-column table is a frame around paragraphs
                     for cell in row.iterchildren(_W + "tc"):
                         yield from self._body_items(cell)
             elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins"):
@@ -190,6 +202,35 @@ class _Reader:
         if section is not None and _section_starts_page(section):
             self._break_page()
 
+    def _row(self, row: Any) -> None:
+        """A table row as one line: the cells' text set apart by wide spaces.
+
+        A contents table (title | page) then reads as contents lines, and a table inside
+        an article as rows of cells in its text.
+        """
+        cells = []
+        for cell in row.iterchildren(_W + "tc"):
+            paragraphs = [
+                "".join(node.text or "" for node in p.iter(_W + "t")).strip()
+                for p in cell.iter(_W + "p")
+            ]
+            cells.append(" ".join(text for text in paragraphs if text))
+        text = _CELL_GAP.join(cell for cell in cells if cell)
+        if text:
+            self.blocks.append(
+                Block(
+                    text=text,
+                    page=self.page,
+                    size=self.default_size,
+                    bold=False,
+                    centered=False,
+                    indented=False,
+                    ends_paragraph=True,
+                    starts_page=self.pending_page_start,
+                )
+            )
+            self.pending_page_start = False
+
     def _break_page(self) -> None:
         self.page += 1
         self.pending_page_start = True
@@ -210,6 +251,7 @@ class _Reader:
                     self._run_part(part, pieces, bold, size)
             elif tag in (_W + "drawing", _W + "pict"):
                 continue
+
             else:
                 self._collect(child, paragraph, pieces)
 
@@ -235,6 +277,10 @@ class _Reader:
             if char:
                 with contextlib.suppress(ValueError):
                     pieces[-1].add(chr(int(char, 16)), bold, size)
+        elif tag in (_W + "drawing", _W + "pict"):
+            note = _picture_note(part)
+            if note:
+                pieces[-1].add(note, bold, size)
         elif tag == _MC + "AlternateContent":
             for choice in part.iterchildren(_MC + "Choice"):
                 for inner in choice.iterchildren():
@@ -257,6 +303,19 @@ class _Reader:
             if value is not None:
                 return float(value.pt)
         return self.default_size
+
+
+def _picture_note(drawing: Any) -> str | None:
+    """``［图片］`` (with its description, if the document gives one) for a picture; a shape
+    holding a text box is no picture (its text is read as paragraphs)."""
+    pictures = [e for e in drawing.iter(_PIC + "pic", _VML + "imagedata")]
+    if not pictures:
+        return None
+    described = next(
+        (e.get("descr") or e.get("title") for e in drawing.iter(_WP + "docPr") if e.get("descr")),
+        None,
+    )
+    return f"［图片：{described.strip()}］" if described else PICTURE_NOTE
 
 
 def _safe_style(item: Any) -> Any:

@@ -9,6 +9,7 @@ from reader.parsing.decode import decode_text
 from reader.parsing.html import HTML_SUFFIXES, MHT_SUFFIXES
 from reader.parsing.legacy_word import LEGACY_WORD_SUFFIXES
 from reader.parsing.model import ParsedIssue, SourceError
+from reader.parsing.ocr import IMAGE_SUFFIXES, OcrResult
 from reader.parsing.reflow import text_blocks
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -31,16 +32,16 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
     """Read and parse one bulletin file.
 
     The reader is chosen by suffix (``.txt``/``.text``, ``.pdf``, ``.docx``, ``.doc``/
-    ``.wps`` through LibreOffice, ``.ofd``, ``.html``/``.htm``, ``.mht``/``.mhtml``) and
-    the content is checked against it, so a PDF named ``.txt`` is refused with a clear
-    reason.
+    ``.wps`` through LibreOffice, ``.ofd``, ``.html``/``.htm``, ``.mht``/``.mhtml``, page
+    images by OCR) and the content is checked against it, so a PDF named ``.txt`` is
+    refused with a clear reason. A PDF without a text layer is read by OCR.
 
     Args:
         path: the file.
 
     Returns:
         ``(format, issue)`` with format ``"txt"``, ``"pdf"``, ``"docx"``, ``"doc"``,
-        ``"wps"``, ``"html"``, ``"mht"`` or ``"ofd"``.
+        ``"wps"``, ``"html"``, ``"mht"``, ``"ofd"`` or ``"image"``.
 
     Raises:
         SourceError: a one-line reason the file cannot be imported.
@@ -53,7 +54,19 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
             raise SourceError("source.not_pdf")
         from reader.parsing.pdf import extract_pdf_blocks
 
-        return "pdf", parse_blocks(extract_pdf_blocks(path))
+        try:
+            return "pdf", parse_blocks(extract_pdf_blocks(path))
+        except SourceError as error:
+            if error.message.code != "source.pdf_no_text_layer":
+                raise
+        # A scan: only a PDF without any text layer is read by OCR.
+        from reader.parsing.ocr import ocr_pdf
+
+        return "pdf", _parse_ocr(ocr_pdf(path))
+    if suffix in IMAGE_SUFFIXES:
+        from reader.parsing.ocr import ocr_image
+
+        return "image", _parse_ocr(ocr_image(path))
     if suffix == ".docx":
         # An OLE file is an old .doc or a password-protected DOCX: the extractor says which.
         if not _head(path, 4).startswith((_ZIP_MAGIC, _OLE_MAGIC)):
@@ -75,6 +88,12 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         fmt = "mht" if suffix in MHT_SUFFIXES else "html"
         return fmt, parse_blocks(extract_html_blocks(path))
     raise SourceError("source.unsupported_type", suffix=suffix or "(无后缀)")
+
+
+def _parse_ocr(result: OcrResult) -> ParsedIssue:
+    issue = parse_blocks(result.blocks)
+    issue.page_confidence = result.confidence
+    return issue
 
 
 def _head(path: Path, size: int) -> bytes:

@@ -67,4 +67,5 @@ class ParsedIssue:
     date: str | None = None  # the printed date, ISO: 2023-06-15 (or 2023-06)
     marking: str | None = None  # 内部资料 注意保存 and similar
     preface: str | None = None  # the 编者按 before the first article, paragraphs joined by \n
+    page_confidence: list[float] = field(default_factory=list)  # OCR: each page's, 0–1
     warnings: list[str] = field(default_factory=list)

@@ -202,6 +202,9 @@ def strip_toc_leader_and_page(line: str) -> tuple[str, int | None]:
     leader = _LEADER.search(text)
     if leader and leader.start() > 0:
         text = text[: leader.start()]
+    # What is left of a leader a scan lost (one dot after the title's last character).
+    while len(text) > 1 and text[-1] in ".．·•…⋯" and is_cjk(text[-2]):
+        text = text[:-1]
     return text.strip(), page
 
 

@@ -18,7 +18,8 @@ from reader.parsing.normalize import cjk_count
 if TYPE_CHECKING:
     from reader.parsing.reflow import Para
 
-_COLUMN = re.compile(r"^\s*[【〖［\[]\s*([^【】〖〗［］\[\]]{2,16}?)\s*[】〗］\]]\s*$")
+# 【政策动态】 or 〖区县动态〗 (［…］ is left alone: the DOCX reader notes pictures as ［图片］).
+_COLUMN = re.compile(r"^\s*[【〖]\s*([^【】〖〗]{2,16}?)\s*[】〗]\s*$")
 _SOURCE_LABEL = r"(?:来源|资料来源|信息来源|稿件来源|文章来源|素材来源)\s*[：:]\s*"
 _SOURCE_VERB = r"(?:摘编自|摘编于|编译自|摘自|转自|转载自|整理自|综合自|据)"
 _SOURCE_IN_PARENS = re.compile(

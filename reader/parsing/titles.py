@@ -153,8 +153,17 @@ def _find_exact(body: Sequence[Para], start: int, entry: TocEntry) -> TitleAt | 
         for span, text in _candidates(body, index):
             for title, page in readings:
                 if non_space(text) == non_space(title):
-                    return TitleAt(index, span, text, title, page)
+                    return TitleAt(index, span, _spaced_like(text, title), title, page)
     return None
+
+
+def _spaced_like(text: str, title: str) -> str:
+    """The title over the article, with the word spaces the contents print if it lost them.
+
+    A scan's line breaks and narrow gaps can drop the space in ``…服务体系 推动…``; the
+    contents line, set on one line, keeps it.
+    """
+    return title if " " not in text and " " in title.strip() else text
 
 
 def _find_alike(body: Sequence[Para], start: int, stop: int, entry: TocEntry) -> TitleAt | None:

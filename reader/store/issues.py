@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -40,7 +41,7 @@ _ISSUE_SELECT = """
     SELECT issues.id, issues.series, issues.year, issues.issue_no, issues.editor_org,
            issues.editor, issues.phone, source_files.path AS source_path,
            source_files.format AS source_format, issues.imported_at, issues.total_no,
-           issues.date, issues.marking, issues.preface
+           issues.date, issues.marking, issues.preface, issues.ocr_confidence
     FROM issues LEFT JOIN source_files ON source_files.id = issues.source_file_id
 """
 # Ordinary reads see live issues only; the trash (reader.store.trash) reads the others.
@@ -226,8 +227,8 @@ def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) 
     stamp = now_iso()
     cursor = db.execute(
         "INSERT INTO issues (series, year, issue_no, editor_org, editor, phone, total_no, date, "
-        "marking, preface, source_file_id, fingerprint, imported_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "marking, preface, ocr_confidence, source_file_id, fingerprint, imported_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             parsed.series,
             parsed.year,
@@ -239,6 +240,7 @@ def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) 
             parsed.date,
             parsed.marking,
             parsed.preface,
+            _confidence_json(parsed),
             source_file_id,
             issue_fingerprint(parsed),
             stamp,
@@ -249,6 +251,10 @@ def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) 
     for ordinal, article in enumerate(parsed.articles, start=1):
         _insert_article(db, issue_id, ordinal, article, stamp)
     return issue_id
+
+
+def _confidence_json(parsed: ParsedIssue) -> str | None:
+    return json.dumps(parsed.page_confidence) if parsed.page_confidence else None
 
 
 def _insert_article(
@@ -338,7 +344,8 @@ def replace_issue_content(
         db.execute("UPDATE articles SET ordinal = ? WHERE id = ?", [extra, leftover.id])
     db.execute(
         "UPDATE issues SET source_file_id = coalesce(?, source_file_id), fingerprint = ?, "
-        "total_no = ?, date = ?, marking = ?, preface = ?, updated_at = ? WHERE id = ?",
+        "total_no = ?, date = ?, marking = ?, preface = ?, ocr_confidence = ?, updated_at = ? "
+        "WHERE id = ?",
         [
             source_file_id,
             issue_fingerprint(parsed),
@@ -346,6 +353,7 @@ def replace_issue_content(
             parsed.date,
             parsed.marking,
             parsed.preface,
+            _confidence_json(parsed),
             stamp,
             issue_id,
         ],

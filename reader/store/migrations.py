@@ -340,4 +340,11 @@ def m0007_topics_regions_reprints_keywords(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0011_ocr_page_confidence")
+def m0011_ocr_page_confidence(db: Database) -> None:
+    """Issues read from scans keep each page's OCR confidence (a JSON list of 0–1 values);
+    NULL for every issue that was not OCR'd."""
+    db.execute("ALTER TABLE issues ADD COLUMN ocr_confidence TEXT")
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)

@@ -39,6 +39,13 @@ class IssueRecord:
     date: str | None = None
     marking: str | None = None
     preface: str | None = None
+    ocr_confidence: str | None = None  # JSON list of each page's OCR confidence (scans)
+
+    def page_confidence(self) -> list[float]:
+        """Each page's OCR confidence (empty unless the issue was read from a scan)."""
+        import json
+
+        return [float(value) for value in json.loads(self.ocr_confidence or "[]")]
 
     def label(self) -> str:
         """How an editor names an issue, e.g. 《科技情报参考》2023年第8期; says what is unknown."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,12 +24,25 @@ from PySide6.QtWidgets import (
 from reader.store.records import IssueRecord
 
 
-def progress_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:
-    """A modal progress dialog without Cancel; the work runs on the worker meanwhile."""
-    dialog = QProgressDialog(label, "", 0, 0, parent)
+def progress_dialog(
+    parent: QWidget,
+    title: str,
+    label: str,
+    cancel_text: str | None = None,
+    on_cancel: Callable[[], None] | None = None,
+) -> QProgressDialog:
+    """A modal progress dialog; the work runs on the worker meanwhile.
+
+    Without ``on_cancel`` it has no Cancel button; with it, the button (``cancel_text``)
+    asks the work to stop and stays disabled until it has.
+    """
+    dialog = QProgressDialog(label, cancel_text or "", 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
-    dialog.setCancelButton(None)
+    if on_cancel is None:
+        dialog.setCancelButton(None)
+    else:
+        dialog.canceled.connect(on_cancel)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from reader import backup as backups
 from reader import editing, importer
 from reader.archive import Archive
+from reader.parsing.ocr import ocr_control
 from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
 from reader.store.db import open_database
@@ -43,6 +45,7 @@ class Housekeeping(QObject):
         self._archive = archive
         self._worker = worker
         self.show_dialogs = True  # tests turn modal reports off and read ``last_report``
+        self.last_progress_dialog: Any = None
         self.restoring = False  # the GUI's connection is closed: nothing may read meanwhile
         self.last_report: Any = None
         # (issue id, changes) -> ("merge" | "apart" | "cancel", other issue id or None)
@@ -58,8 +61,11 @@ class Housekeeping(QObject):
         on_done: Callable[[Any], None],
         changes: bool = True,
         describe: Callable[[int, int], str] | None = None,
+        on_cancel: Callable[[], None] | None = None,
     ) -> None:
-        dialog = progress_dialog(self._window, title, label)
+        cancel_text = self.tr("Stop reading scans") if on_cancel else None
+        dialog = progress_dialog(self._window, title, label, cancel_text, on_cancel)
+        self.last_progress_dialog = dialog
 
         def progressed(done: int, total: int) -> None:
             set_progress(dialog, done, total)
@@ -97,7 +103,10 @@ class Housekeeping(QObject):
             self._window,
             self.tr("Import Bulletins"),
             self._settings.last_folder("import"),
-            self.tr("Bulletins (*.pdf *.docx *.txt *.text);;All files (*)"),
+            self.tr(
+                "Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht"
+                " *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"
+            ),
         )
         if files:
             self._settings.remember_folder("import", str(Path(files[0]).parent))
@@ -124,16 +133,21 @@ class Housekeeping(QObject):
             names[done] = path.name
             progress(done, total)
 
+        stop = threading.Event()
+
         def job(archive: Archive, progress: Any) -> Any:
-            return importer.import_paths(
-                archive, chosen, progress=lambda d, t, p: step(d, t, p, progress)
-            )
+            # Scans report their pages (OCR takes seconds a page); other files count files.
+            with ocr_control(progress=progress, cancelled=stop.is_set):
+                return importer.import_paths(
+                    archive, chosen, progress=lambda d, t, p: step(d, t, p, progress)
+                )
 
         self._run(
             self.tr("Importing"),
             self.tr("Importing bulletins…"),
             job,
             self._imported,
+            on_cancel=stop.set,
             describe=lambda d, t: self.import_progress_text(d, t, names.get(d, "")),
         )
 

@@ -421,8 +421,8 @@
             <translation>导入简报</translation>
         </message>
         <message>
-            <source>Bulletins (*.pdf *.docx *.txt *.text);;All files (*)</source>
-            <translation>简报文件 (*.pdf *.docx *.txt *.text);;所有文件 (*)</translation>
+            <source>Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+            <translation>简报文件 (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Import a Folder of Bulletins</source>
@@ -507,6 +507,10 @@
         <message>
             <source>Reading %1 of %2: %3</source>
             <translation>正在读取第 %1 个（共 %2 个）：%3</translation>
+        </message>
+        <message>
+            <source>Stop reading scans</source>
+            <translation>停止识别扫描件</translation>
         </message>
     </context>
     <context>

@@ -103,7 +103,7 @@ def test_a_batch_skips_bad_files_with_a_reason_and_imports_the_rest(
     (folder / "not-a-word.docx").write_bytes(b"this is not a zip file")
     (folder / "notes.txt").write_text("买牛奶\n给张老师回电话\n周五交报告\n", encoding="utf-8")
     (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
-    unsupported = tmp_path / "issue.doc"
+    unsupported = tmp_path / "issue.xls"
     unsupported.write_bytes(b"\xd0\xcf\x11\xe0")
 
     report = import_paths(archive, [folder, unsupported, tmp_path / "missing.pdf"])
@@ -118,12 +118,12 @@ def test_a_batch_skips_bad_files_with_a_reason_and_imports_the_rest(
         "broken.pdf",
         "not-a-word.docx",
         "notes.txt",
-        "issue.doc",
+        "issue.xls",
         "missing.pdf",
     }
     assert all(message and "Traceback" not in message for message in skipped.values())
     assert "empty" in skipped["empty.txt"]
-    assert "unsupported" in skipped["issue.doc"]
+    assert "unsupported" in skipped["issue.xls"]
     assert ".hidden.txt" not in by_name
     assert not report.ok
     assert len(store.list_issues(archive.db)) == 2

@@ -56,7 +56,11 @@ def test_every_encoding_gives_the_same_issue(
         ("nul-free-noise.txt", bytes(b or 1 for b in random.Random(8).randbytes(4000)), "binary"),
         ("fake.pdf", "不是 PDF 的文本".encode(), "not a PDF file"),
         ("fake.docx", "不是 Word 的文本".encode(), "not a DOCX file"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "unsupported file type .doc"),
+        ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "unsupported file type .xls"),
+        ("fake.doc", "不是 Word 的文本".encode(), "not a Word 97-2003 or WPS document"),
+        ("fake.wps", b"", "empty file"),
+        ("fake.ofd", "不是 OFD 的文本".encode(), "not an OFD file"),
+        ("fake.mht", b"", "empty file"),
         ("novel.txt", ("从前有座山，山里有座庙。" * 40).encode(), "not a bulletin"),
     ],
 )
