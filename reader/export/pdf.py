@@ -109,6 +109,7 @@ class _Builder:
 
         self.cursor = QTextCursor(self.doc)
         self.first = True
+        self.keep_with_next: list[int] = []  # headings that must not end a page
 
     def char_format(self, role: str, size: float, bold: bool = False) -> Any:
         from PySide6.QtGui import QFont, QTextCharFormat
@@ -268,7 +269,7 @@ def _build(
                 role, bold = heading_fonts[paragraph.level]
                 lead_fmt = b.char_format(role, BODY_PT, bold)
                 if paragraph.is_heading:
-                    b.block([(paragraph.text, lead_fmt)], b.block_format())
+                    b.keep_with_next.append(b.block([(paragraph.text, lead_fmt)], b.block_format()))
                 else:
                     b.block(
                         [(paragraph.lead_text, lead_fmt), (paragraph.rest_text, body_fmt)],
@@ -277,11 +278,15 @@ def _build(
             else:
                 b.block([(paragraph.text, body_fmt)], b.block_format())
         if article.notes:
-            b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            label = b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            b.keep_with_next.append(label)
             for note in article.notes:
                 b.simple(note, "kai", BODY_PT)
         if article.highlights:
-            b.simple(HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            label = b.simple(
+                HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2
+            )
+            b.keep_with_next.append(label)
             for mark in article.highlights:
                 note = f"（{mark.note}）" if mark.note else ""
                 b.simple(f"{quoted(mark.quote)}{note}", "kai", BODY_PT)
@@ -299,6 +304,27 @@ def _page_of(doc: Any, position: int, page_height: float) -> int:
     line = block.layout().lineAt(0)
     middle = top + line.y() + line.height() / 2 if line.isValid() else top
     return int(middle // page_height) + 1
+
+
+def _keep_lines_together(
+    doc: Any, height: float, keep: list[int], entries: list[int], starts: list[int]
+) -> tuple[list[int], list[int]]:
+    """Widow and orphan control; returns the positions given, moved with the text."""
+    from PySide6.QtGui import QTextCursor
+
+    from reader.export.pdf_breaks import control_widows_and_orphans
+
+    def cursors(positions: list[int]) -> list[Any]:
+        found = []
+        for position in positions:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(position)
+            found.append(cursor)
+        return found
+
+    tracked = [cursors(entries), cursors(starts), cursors(keep)]
+    control_widows_and_orphans(doc, height, lambda: {c.position() for c in tracked[2]})
+    return [c.position() for c in tracked[0]], [c.position() for c in tracked[1]]
 
 
 def _draw_leader(painter: Any, leader: Leader) -> None:
@@ -381,6 +407,7 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     builder.cursor.beginEditBlock()
     entries, starts = _build(builder, document, progress)
     builder.cursor.endEditBlock()
+    entries, starts = _keep_lines_together(doc, height, builder.keep_with_next, entries, starts)
     pages = [_page_of(doc, position, height) for position in starts]
     leaders = [
         leader_of(doc, position, page, width, height)
