@@ -243,4 +243,36 @@ def m0006_issue_printing_details(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN source TEXT")
 
 
+@MIGRATIONS(name="0008_brief_exports")
+def m0008_brief_exports(db: Database) -> None:
+    """Exports of briefs (已编入): when which articles went out in which brief.
+
+    The brief's name and title are kept as they were at the export, so the record outlives
+    a brief that is renamed or deleted (its ``brief_id`` then becomes NULL).
+    """
+    db.execute(
+        """
+        CREATE TABLE brief_exports (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER REFERENCES briefs(id) ON DELETE SET NULL,
+            brief_name TEXT,
+            title TEXT NOT NULL,
+            format TEXT NOT NULL,
+            path TEXT NOT NULL,
+            exported_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE brief_export_articles (
+            export_id INTEGER NOT NULL REFERENCES brief_exports(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (export_id, article_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX brief_export_articles_article ON brief_export_articles(article_id)")
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)
