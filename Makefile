@@ -40,6 +40,7 @@ screenshots: setup
 
 package: setup
 	bash packaging/build.sh
+	bash packaging/build_deb.sh
 
 samples: setup
 	$(PY) -m tests.support.make_samples resources/samples

@@ -346,3 +346,62 @@ def delete(db: Database, brief: BriefRef) -> None:
     with db.atomic():
         db.execute("DELETE FROM brief_items WHERE brief_id = ?", [row["id"]])
         db.execute("DELETE FROM briefs WHERE id = ?", [row["id"]])
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRecord:
+    """A brief (or list of articles) that went out: which, as what, when (已编入)."""
+
+    brief: str
+    exported_at: str
+
+
+def record_export(
+    db: Database,
+    article_ids: Iterable[int],
+    *,
+    title: str,
+    fmt: str,
+    path: str,
+    brief: BriefRef | None = None,
+) -> int:
+    """Record that ``article_ids`` went out in an export; returns the record's id."""
+    row = _row(db, brief) if brief is not None else None
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT INTO brief_exports (brief_id, brief_name, title, format, path, exported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [row["id"] if row else None, row["name"] if row else None, title, fmt, path, now_iso()],
+        )
+        export_id = int(cursor.lastrowid or 0)
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO brief_export_articles (export_id, article_id) VALUES (?, ?)",
+            [(export_id, article_id) for article_id in dict.fromkeys(article_ids)],
+        )
+    return export_id
+
+
+def exports_of_article(db: Database, article_id: int) -> list[ExportRecord]:
+    """The exports an article went out in, oldest first, each named by its brief's name
+    (or its title, for an export of articles not saved as a brief)."""
+    rows = db.execute(
+        "SELECT coalesce(e.brief_name, e.title), e.exported_at FROM brief_exports e"
+        " JOIN brief_export_articles a ON a.export_id = e.id WHERE a.article_id = ?"
+        " ORDER BY e.exported_at, e.id",
+        [article_id],
+    ).fetchall()
+    return [ExportRecord(name, at) for name, at in rows]
+
+
+def exported_article_ids(db: Database, article_ids: Iterable[int]) -> set[int]:
+    """Which of ``article_ids`` have gone out in an export (已编入)."""
+    wanted = list(article_ids)
+    if not wanted:
+        return set()
+    placeholders = ",".join("?" * len(wanted))
+    rows = db.execute(
+        "SELECT DISTINCT article_id FROM brief_export_articles"
+        f" WHERE article_id IN ({placeholders})",
+        wanted,
+    ).fetchall()
+    return {row[0] for row in rows}

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader import briefs
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
 from reader.cli.terminal import one_line
 from reader.store import issues as store
@@ -113,6 +114,10 @@ def run_show(args: argparse.Namespace) -> int:
         derived = derived_json(db, article.id)
         if args.json:
             data = article_json(article, same)
+            data["in_briefs"] = [
+                {"brief": record.brief, "exported_at": record.exported_at}
+                for record in briefs.exports_of_article(db, article.id)
+            ]
             data["issue"] = {k: v for k, v in issue_json(db, issue).items() if k != "articles"}
             data.update(derived)
             print_json(data)
@@ -134,6 +139,8 @@ def run_show(args: argparse.Namespace) -> int:
                 + "、".join(r["city"] or r["province"] for r in derived["regions"])
                 + "）"
             )
+        for record in briefs.exports_of_article(db, article.id):
+            print(f"（已编入《{record.brief}》，{record.exported_at[:10]}）")
         print()
         for paragraph in article.paragraphs:
             print(f"　　{one_line(paragraph)}")

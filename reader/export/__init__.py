@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from reader.briefs import BriefRef, get_brief
+from reader.briefs import BriefRef, get_brief, record_export
 from reader.export.model import (
     Document,
     ExportError,
@@ -187,7 +187,8 @@ def export_brief(
     progress: Progress | None = None,
     warn: Callable[[Message], None] | None = None,
 ) -> Path:
-    """Export a saved brief, or the articles ``article_ids`` in that order, to ``path``.
+    """Export a saved brief, or the articles ``article_ids`` in that order, to ``path``,
+    and record that its articles went out (已编入, :func:`reader.briefs.exports_of_article`).
 
     Args:
         brief: a saved brief's id or name; ``title`` (and the other cover fields) then
@@ -227,4 +228,13 @@ def export_brief(
     if warn is not None:
         for warning in repeated_articles(document):
             warn(warning)
-    return write_document(document, path, fmt, progress)
+    written = write_document(document, path, fmt, progress)
+    record_export(
+        db,
+        [article.article_id for article in document.articles],
+        title=document.title,
+        fmt=fmt,
+        path=str(written.resolve()),
+        brief=brief,
+    )
+    return written

@@ -26,18 +26,25 @@ from reader.export.model import (
     Progress,
     quoted,
 )
+from reader.export.pdf_page import (
+    BODY_PT,
+    CONTENTS_NUMBER_EM,
+    COVER_PT,
+    DPI,
+    FOOTER_PT,
+    LINE_PITCH_PT,
+    MARGINS_MM,
+    PAGE_MM,
+    TITLE_PT,
+    Leader,
+    add_outline_and_links,
+    fmt_len,
+    leader_of,
+    mm,
+    pt,
+)
 from reader.export.titles import balanced_title_lines
 
-# QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is set to,
-# and QTextDocument scales margins, indents and line heights by physical dpi / 96: at 1200
-# dpi device pixels and those scaled lengths agree.
-DPI = 1200
-PAGE_MM = (210.0, 297.0)
-MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
-BODY_PT, TITLE_PT, COVER_PT, FOOTER_PT = 16.0, 22.0, 26.0, 14.0
-# Room kept right of a contents entry's last line for its leaders and page number, in em.
-CONTENTS_NUMBER_EM = 3
-LINE_PITCH_PT = 28.9
 # Features that swap a glyph for one the font's character map does not list: Qt then has
 # no character to write for it in the text layer, and it vanishes on copy. Noto CJK's
 # Latin 'locl' turns every "1" into such a glyph; ligatures do the same to "fi".
@@ -52,20 +59,6 @@ _FAMILIES = {
 _lock = threading.Lock()
 _registered: dict[tuple[str, FontChoice], str] = {}
 _app: Any = None
-
-
-def mm(value: float) -> float:
-    return value / 25.4 * DPI
-
-
-def pt(value: float) -> float:
-    """Points as device pixels (page sizes, painting)."""
-    return value / 72 * DPI
-
-
-def fmt_len(value: float) -> float:
-    """Points as the 96-dpi lengths QTextFormat margins, indents and line heights take."""
-    return value / 72 * 96
 
 
 def _ensure_gui_application() -> None:
@@ -116,6 +109,7 @@ class _Builder:
 
         self.cursor = QTextCursor(self.doc)
         self.first = True
+        self.keep_with_next: list[int] = []  # headings that must not end a page
 
     def char_format(self, role: str, size: float, bold: bool = False) -> Any:
         from PySide6.QtGui import QFont, QTextCharFormat
@@ -275,7 +269,7 @@ def _build(
                 role, bold = heading_fonts[paragraph.level]
                 lead_fmt = b.char_format(role, BODY_PT, bold)
                 if paragraph.is_heading:
-                    b.block([(paragraph.text, lead_fmt)], b.block_format())
+                    b.keep_with_next.append(b.block([(paragraph.text, lead_fmt)], b.block_format()))
                 else:
                     b.block(
                         [(paragraph.lead_text, lead_fmt), (paragraph.rest_text, body_fmt)],
@@ -284,11 +278,15 @@ def _build(
             else:
                 b.block([(paragraph.text, body_fmt)], b.block_format())
         if article.notes:
-            b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            label = b.simple(NOTES_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            b.keep_with_next.append(label)
             for note in article.notes:
                 b.simple(note, "kai", BODY_PT)
         if article.highlights:
-            b.simple(HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2)
+            label = b.simple(
+                HIGHLIGHTS_LABEL, "heading", BODY_PT, indent_em=0, before=LINE_PITCH_PT / 2
+            )
+            b.keep_with_next.append(label)
             for mark in article.highlights:
                 note = f"（{mark.note}）" if mark.note else ""
                 b.simple(f"{quoted(mark.quote)}{note}", "kai", BODY_PT)
@@ -308,37 +306,28 @@ def _page_of(doc: Any, position: int, page_height: float) -> int:
     return int(middle // page_height) + 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Leader:
-    """Where a contents entry's dots and page number go (document coordinates)."""
+def _keep_lines_together(
+    doc: Any, height: float, keep: list[int], entries: list[int], starts: list[int]
+) -> tuple[list[int], list[int]]:
+    """Widow and orphan control; returns the positions given, moved with the text."""
+    from PySide6.QtGui import QTextCursor
 
-    page: int  # 0-based page the entry's last line is on
-    baseline: float
-    start: float  # end of the title's last line
-    end: float  # right edge of the text block
-    number: str
-    entry_top: float
-    entry_bottom: float
+    from reader.export.pdf_breaks import control_widows_and_orphans
 
+    def cursors(positions: list[int]) -> list[Any]:
+        found = []
+        for position in positions:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(position)
+            found.append(cursor)
+        return found
 
-def _leader(doc: Any, position: int, number: int, width: float, page_height: float) -> _Leader:
-    block = doc.findBlock(position)
-    origin = doc.documentLayout().blockBoundingRect(block)
-    layout = block.layout()
-    first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
-    middle = origin.top() + last.y() + last.height() / 2
-    return _Leader(
-        page=int(middle // page_height),
-        baseline=origin.top() + last.y() + last.ascent(),
-        start=origin.left() + last.x() + last.naturalTextWidth(),
-        end=width,
-        number=str(number),
-        entry_top=origin.top() + first.y(),
-        entry_bottom=origin.top() + last.y() + last.height(),
-    )
+    tracked = [cursors(entries), cursors(starts), cursors(keep)]
+    control_widows_and_orphans(doc, height, lambda: {c.position() for c in tracked[2]})
+    return [c.position() for c in tracked[0]], [c.position() for c in tracked[1]]
 
 
-def _draw_leader(painter: Any, leader: _Leader) -> None:
+def _draw_leader(painter: Any, leader: Leader) -> None:
     """Dots from the title to the page number, which stands flush right."""
     from PySide6.QtCore import QPointF
 
@@ -418,9 +407,10 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     builder.cursor.beginEditBlock()
     entries, starts = _build(builder, document, progress)
     builder.cursor.endEditBlock()
+    entries, starts = _keep_lines_together(doc, height, builder.keep_with_next, entries, starts)
     pages = [_page_of(doc, position, height) for position in starts]
     leaders = [
-        _leader(doc, position, page, width, height)
+        leader_of(doc, position, page, width, height)
         for position, page in zip(entries, pages, strict=True)
     ]
     leader_font = QFont(families["body"])
@@ -463,3 +453,4 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
                 painter.drawText(footer, int(side), f"— {page + 1} —")
     finally:
         painter.end()
+    add_outline_and_links(path, document, doc, starts, leaders, height)

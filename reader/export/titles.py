@@ -30,19 +30,21 @@ def _jieba_words(text: str) -> Iterable[str]:
     return shared_tokenizer().cut(text, HMM=False)
 
 
-def _breaks(title: str, words: Words) -> list[int]:
-    """Offsets where a line may break: between words, away from punctuation."""
+def _breaks(title: str, words: Words) -> tuple[list[int], list[int]]:
+    """Offsets where a line may break between words, away from punctuation: those outside
+    quotes and brackets, and those inside them (a second choice)."""
     positions, at = [], 0
     for word in words(title):
         at += len(word)
         positions.append(at)
     inside = _inside_pairs(title)
-    allowed = []
+    outside_pairs: list[int] = []
+    inside_pairs: list[int] = []
     for position in positions[:-1]:
-        if title[position] in _CLOSING or title[position - 1] in _OPENING or inside[position]:
+        if title[position] in _CLOSING or title[position - 1] in _OPENING:
             continue
-        allowed.append(position)
-    return allowed
+        (inside_pairs if inside[position] else outside_pairs).append(position)
+    return outside_pairs, inside_pairs
 
 
 def _inside_pairs(title: str) -> list[bool]:
@@ -69,10 +71,11 @@ def balanced_title_lines(title: str, per_line: int, words: Words | None = None) 
     title = title.strip()
     if per_line < 2 or text_width(title) <= per_line:
         return [title]
-    cuts = _breaks(title, words or _jieba_words)
+    cuts, second_choice = _breaks(title, words or _jieba_words)
     # Every character boundary is a fallback, at a cost, for words longer than a line.
-    candidates = sorted(set(cuts) | set(range(1, len(title))))
-    preferred = set(cuts)
+    candidates = sorted(set(range(1, len(title))))
+    preferred = {position: 0.0 for position in cuts}
+    preferred.update({position: float(per_line) for position in second_choice})
     points = [0, *candidates, len(title)]
     count = math.ceil(text_width(title) / per_line)
     for lines in range(count, count + 3):
@@ -83,7 +86,7 @@ def balanced_title_lines(title: str, per_line: int, words: Words | None = None) 
 
 
 def _best_split(
-    title: str, points: list[int], preferred: set[int], lines: int, per_line: int
+    title: str, points: list[int], preferred: dict[int, float], lines: int, per_line: int
 ) -> list[int] | None:
     """The break points giving ``lines`` lines that fit, with the most even widths."""
     target = text_width(title) / lines
@@ -99,7 +102,7 @@ def _best_split(
                 continue
             if k == lines and end != len(title):
                 continue
-            penalty = 0.0 if end == len(title) or end in preferred else per_line**2
+            penalty = 0.0 if end == len(title) else preferred.get(end, float(per_line**2))
             if title[end - 1] == " ":  # a space in a title is where its author breaks it
                 penalty -= per_line
             for j in range(i):

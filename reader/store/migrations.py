@@ -340,6 +340,38 @@ def m0007_topics_regions_reprints_keywords(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0008_brief_exports")
+def m0008_brief_exports(db: Database) -> None:
+    """Exports of briefs (已编入): when which articles went out in which brief.
+
+    The brief's name and title are kept as they were at the export, so the record outlives
+    a brief that is renamed or deleted (its ``brief_id`` then becomes NULL).
+    """
+    db.execute(
+        """
+        CREATE TABLE brief_exports (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER REFERENCES briefs(id) ON DELETE SET NULL,
+            brief_name TEXT,
+            title TEXT NOT NULL,
+            format TEXT NOT NULL,
+            path TEXT NOT NULL,
+            exported_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE brief_export_articles (
+            export_id INTEGER NOT NULL REFERENCES brief_exports(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (export_id, article_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX brief_export_articles_article ON brief_export_articles(article_id)")
+
+
 @MIGRATIONS(name="0011_ocr_page_confidence")
 def m0011_ocr_page_confidence(db: Database) -> None:
     """Issues read from scans keep each page's OCR confidence (a JSON list of 0–1 values);

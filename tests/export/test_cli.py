@@ -122,3 +122,30 @@ def test_export_includes_notes_and_highlights_only_when_asked(cli, sample_archiv
     assert "我的批注" not in plain.read_text(encoding="utf-8")
     text = full.read_text(encoding="utf-8")
     assert "我的批注" in text and "<mark>今年以来</mark>" in text
+
+
+def test_exports_are_recorded_and_shown_as_in_briefs(cli, tmp_path):
+    a, b, c = cli.ids
+    assert cli("brief", "create", "月报", "--title", "科技月报")[0] == 0
+    assert cli("brief", "add", "月报", a, b)[0] == 0
+    _, before, _ = cli("show", a, "--json")
+    assert json.loads(before)["in_briefs"] == []
+    assert cli("export", "--brief", "月报", "-o", tmp_path / "m.md")[0] == 0
+    assert cli("export", a, c, "--title", "临时汇编", "-o", tmp_path / "t.html")[0] == 0
+
+    shown = {i: json.loads(cli("show", i, "--json")[1])["in_briefs"] for i in (a, b, c)}
+    assert [r["brief"] for r in shown[a]] == ["月报", "临时汇编"]
+    assert [r["brief"] for r in shown[b]] == ["月报"]
+    assert [r["brief"] for r in shown[c]] == ["临时汇编"]
+    assert all(r["exported_at"][:4].isdigit() for r in shown[a])
+    assert "已编入《月报》" in cli("show", b)[1]
+    # A deleted brief's exports are still on record.
+    assert cli("brief", "delete", "月报")[0] == 0
+    assert [r["brief"] for r in json.loads(cli("show", b, "--json")[1])["in_briefs"]] == ["月报"]
+
+
+def test_export_warns_on_stderr_about_the_same_article_twice(cli, tmp_path):
+    a, b, _ = cli.ids
+    code, _, err = cli("export", a, b, a, "--title", "T", "-o", tmp_path / "x.md")
+    assert code == 0
+    assert "warning: the same article is in the brief more than once (articles 1、3)" in err

@@ -109,3 +109,32 @@ def test_the_pdf_contents_has_leaders_hanging_indents_and_no_stranded_characters
     for line in continued:
         text = re.sub(r"\.{3,}\s*\d+\s*$", "", line).strip()
         assert len(text) >= 4, line  # no title wraps a character or two onto a line
+
+
+def test_the_pdf_leaves_no_line_alone_on_a_page(corpus_archive, tmp_path, monkeypatch) -> None:
+    from reader.export import pdf_breaks
+
+    archive, ids = corpus_archive
+    control = pdf_breaks.control_widows_and_orphans
+    seen = {}
+
+    def checked(doc, page_height, keep_with_next):
+        seen["before"] = len(pdf_breaks.lonely_lines(doc, page_height, keep_with_next()))
+        seen["moves"] = control(doc, page_height, keep_with_next)
+        seen["after"] = pdf_breaks.lonely_lines(doc, page_height, keep_with_next())
+        return seen["moves"]
+
+    monkeypatch.setattr(pdf_breaks, "control_widows_and_orphans", checked)
+    out = export_brief(archive.db, tmp_path / "all.pdf", "pdf", article_ids=ids, title="全部")
+    assert seen["before"] > 0  # the real bulletins do leave lines alone without it
+    assert seen["after"] == []
+    text = FOOTER.sub("", squeeze(extract_pdf_text(out)))
+    for _, body in _texts(archive, ids):
+        for paragraph in body.split("\n"):
+            assert squeeze(paragraph) in text  # moving and splitting kept every character
+
+
+def extract_pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout

@@ -142,3 +142,31 @@ def test_pdf_page_numbers_stand_outside(brief_pdf):
             continue
         assert len(numbers) == 1, number
         assert (numbers[0].x0 > page.width / 2) == (number % 2 == 1), number
+
+
+def test_pdf_has_an_outline_contents_links_and_language_zh_cn(brief_pdf):
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    expected = expected_articles(BRIEF_ORDER)
+    with brief_pdf.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        assert resolve1(document.catalog["Lang"]).decode("utf-16") == "zh-CN"
+        outline = [(title, dest) for _, title, dest, *_ in document.get_outlines()]
+        pages = list(PDFPage.create_pages(document))
+        ids = [page.pageid for page in pages]
+        links = [
+            resolve1(annot)
+            for page in pages
+            for annot in resolve1(page.annots or [])
+            if resolve1(annot).get("Subtype").name == "Link"
+        ]
+    assert [title for title, _ in outline] == [a.title for a in expected]
+    text_pages = poppler("pdftotext", str(brief_pdf), "-").split("\f")
+    for (title, dest), link in zip(outline, links, strict=True):
+        page = ids.index(dest[0].objid)
+        assert squeeze(text_pages[page]).startswith(squeeze(title))
+        assert link["Dest"][0].objid == dest[0].objid  # the contents entry leads there too
+    assert len(links) == len(expected)

@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,21 +17,6 @@ from tests.conftest import PROJECT_ROOT
 
 pytest.importorskip("PyInstaller")
 pytestmark = pytest.mark.slow
-
-APP = PROJECT_ROOT / "dist" / "reader" / ("reader.exe" if sys.platform == "win32" else "reader")
-
-
-@pytest.fixture(scope="session")
-def frozen_app() -> Path:
-    subprocess.run(
-        ["bash", str(PROJECT_ROOT / "packaging" / "build.sh")],
-        cwd=PROJECT_ROOT,
-        check=True,
-        env={**os.environ, "PY": sys.executable},
-        timeout=1800,
-    )
-    assert APP.is_file()
-    return APP
 
 
 def run(app: Path, tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
