@@ -160,11 +160,11 @@ def action_specs() -> list[ActionSpec]:
         ActionSpec("about", QCoreApplication.translate("Actions", "&About Reader")),
         ActionSpec("undo", QCoreApplication.translate("Actions", "&Undo Delete"), (std.Undo,)),
         ActionSpec("delete_issue", QCoreApplication.translate("Actions", "Move Issue to &Trash…")),
-        ActionSpec("show_trash", QCoreApplication.translate("Actions", "&Trash…")),
+        ActionSpec("show_trash", QCoreApplication.translate("Actions", "Tras&h…")),
         ActionSpec(
             "remove_samples", QCoreApplication.translate("Actions", "Remove &Sample Issues…")
         ),
-        ActionSpec("article_history", QCoreApplication.translate("Actions", "Earlier &Texts…")),
+        ActionSpec("article_history", QCoreApplication.translate("Actions", "Earlier Te&xts…")),
     ]
 
 

@@ -214,7 +214,7 @@ class Housekeeping(QObject):
         box.setWindowTitle(self.tr("Sample Issues"))
         box.setText(
             self.tr(
-                "The archive is empty. Import four invented sample issues (示例) to try the "
+                "The archive is empty. Import the invented sample issues (示例) to try the "
                 "reader? They can be removed later in one action (File › Remove Sample Issues)."
             )
         )

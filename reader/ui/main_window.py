@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.annotations_dock, self.briefs_dock)
         self.topics = TopicPanel(archive, worker, self)
+        # Its row of buttons would otherwise hold the right docks wider than the reading
+        # column on a small screen; they clip instead.
+        self.topics.setMinimumWidth(200)
         self.topics_dock = self._dock(
             "topicsDock", self.tr("Topics"), self.topics, Qt.DockWidgetArea.RightDockWidgetArea
         )

@@ -12,16 +12,16 @@
             <translation>将期刊移入回收站(&amp;T)…</translation>
         </message>
         <message>
-            <source>&amp;Trash…</source>
-            <translation>回收站(&amp;T)…</translation>
+            <source>Tras&amp;h…</source>
+            <translation>回收站(&amp;H)…</translation>
         </message>
         <message>
             <source>Remove &amp;Sample Issues…</source>
             <translation>移除示例期刊(&amp;S)…</translation>
         </message>
         <message>
-            <source>Earlier &amp;Texts…</source>
-            <translation>历史文字(&amp;T)…</translation>
+            <source>Earlier Te&amp;xts…</source>
+            <translation>历史文字(&amp;X)…</translation>
         </message>
         <message>
             <source>&amp;Import Files…</source>
@@ -409,8 +409,8 @@
             <translation>示例期刊</translation>
         </message>
         <message>
-            <source>The archive is empty. Import four invented sample issues (示例) to try the reader? They can be removed later in one action (File › Remove Sample Issues).</source>
-            <translation>资料库是空的。要导入四期虚构的示例期刊（示例）来试用吗？以后可以一次全部移除（文件 › 移除示例期刊）。</translation>
+            <source>The archive is empty. Import the invented sample issues (示例) to try the reader? They can be removed later in one action (File › Remove Sample Issues).</source>
+            <translation>资料库是空的。要导入几期虚构的示例期刊（示例）来试用吗？以后可以一次全部移除（文件 › 移除示例期刊）。</translation>
         </message>
         <message>
             <source>Reader</source>
