@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from reader.archive import Archive
 from reader.derived import update_derived
+from reader.editing import sync_search
 from reader.messages import EN, Message, message
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
@@ -160,7 +161,7 @@ def import_paths(
             on_outcome(outcome)
     if progress:
         progress(total, total, files[-1] if files else Path())
-    _update_search_index(archive, report.changed_article_ids)
+    sync_search(archive, report.changed_article_ids)
     update_derived(archive, report.changed_article_ids)
     return report
 
@@ -339,20 +340,6 @@ def _reanchor_highlights(archive: Archive, article_ids: list[int]) -> None:
         return
     for article_id in article_ids:
         reanchor_article_highlights(archive.db, article_id)
-
-
-def _update_search_index(archive: Archive, article_ids: list[int]) -> None:
-    """Bring the derived search index up to date; the store stays right if this fails."""
-    if not article_ids:
-        return
-    try:
-        from reader.search import sync_index
-    except ImportError:
-        return
-    try:
-        sync_index(archive, article_ids)
-    except Exception:  # the index is derived: it is rebuilt on next open if this failed
-        log.exception("search index update failed; it will be rebuilt")
 
 
 SAMPLES_OFFERED = "samples_offered"
