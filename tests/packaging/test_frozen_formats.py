@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from reader.parsing.legacy_word import find_soffice
-from tests.packaging.test_frozen_app import frozen_app, run
+from tests.packaging.test_frozen_app import run
 from tests.support.make_samples import sample_issue
 from tests.support.typeset_doc import write_doc
 from tests.support.typeset_ofd import write_ofd
 from tests.support.typeset_scan import write_scan_pdf
 
-__all__ = ["frozen_app"]  # the fixture, shared with the other frozen-app tests
 pytestmark = pytest.mark.slow
 
 
