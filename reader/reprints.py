@@ -2,12 +2,14 @@
 
 Exact reprints are found by content hash (``same_text_as``). For edited ones (a lead-in
 added, words changed, a paragraph dropped) each article's folded text is cut into character
-shingles and summarised by a 128-value MinHash signature (CRC-32 of each shingle, then
-multiply-shift hashes as the permutations, in numpy: the datasketch package does the same
-but importing it loads scipy and costs two seconds a run); the Jaccard similarity of two
-articles' shingle sets is estimated from their signatures. Candidates come from
-locality-sensitive hashing: the signature is cut into bands, each band hashed and stored in
-the ``article_bands`` table, and only articles sharing a band with the new one are compared.
+shingles and summarised by a 128-value MinHash signature made by one permutation hashing:
+each shingle's CRC-32, mixed by a multiply-shift hash, picks one of 128 bins and competes for
+its minimum, and empty bins borrow from the next filled one. That is one hash per shingle in
+plain Python, where 128 permutations would need numpy, which the packaged app leaves out.
+The Jaccard similarity of two articles' shingle sets is estimated from their signatures.
+Candidates come from locality-sensitive hashing: the signature is cut into bands, each band
+hashed and stored in the ``article_bands`` table, and only articles sharing a band with the
+new one are compared.
 So linking an imported article reads a few rows, however large the archive.
 
 The threshold keeps apart articles that only share a topic: two different reports on 乳业
@@ -19,10 +21,10 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from sqlite_utils import Database
 
 from reader.search.folding import fold
@@ -32,11 +34,12 @@ PERMUTATIONS = 128
 BANDS, ROWS = 32, 4  # LSH: pairs near Jaccard 0.5 share a band with 87 % probability
 THRESHOLD = 0.5  # estimated Jaccard at or above which two articles are linked
 MIN_SHINGLES = 20  # a text too short to tell a reprint from a coincidence
-SEED = 1
-_generator = np.random.default_rng(SEED)
-_A = _generator.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64) * 2 + 1  # odd
-_B = _generator.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64)
-_SHIFT = np.uint64(32)
+_BIN_BITS = 7  # 2**7 = PERMUTATIONS bins
+_VALUE_MASK = (1 << (64 - _BIN_BITS)) - 1
+_MASK64 = (1 << 64) - 1
+_MULTIPLIER = 0x9E3779B97F4A7C15  # odd: the multiply-shift hash is a permutation mod 2**64
+_OFFSET = 0x632BE59BD9B4E019
+_EMPTY = 1 << 64
 
 _NOT_TEXT = re.compile(r"[\s\W_]+")
 
@@ -56,17 +59,36 @@ def shingles(text: str) -> set[bytes]:
     return {compact[i : i + SHINGLE].encode("utf-8") for i in range(len(compact) - SHINGLE + 1)}
 
 
-def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of a text, or None when it is too short to compare."""
+def signature(text: str) -> array | None:
+    """The MinHash signature of a text (128 unsigned 64-bit values), or None when it is too
+    short to compare."""
     parts = shingles(text)
     if len(parts) < MIN_SHINGLES:
         return None
-    hashes = np.fromiter(map(zlib.crc32, parts), dtype=np.uint64, count=len(parts))
-    permuted = (hashes[:, None] * _A + _B) >> _SHIFT  # multiply-shift, wrapping mod 2**64
-    return permuted.min(axis=0)
+    bins = [_EMPTY] * PERMUTATIONS
+    for part in parts:
+        mixed = (zlib.crc32(part) * _MULTIPLIER + _OFFSET) & _MASK64
+        slot, value = mixed >> (64 - _BIN_BITS), mixed & _VALUE_MASK
+        if value < bins[slot]:
+            bins[slot] = value
+    return array("Q", _densified(bins))
 
 
-def band_hashes(values: np.ndarray) -> list[int]:
+def _densified(bins: list[int]) -> list[int]:
+    """Fill each empty bin from the next filled one (rotation), shifted by the distance, so
+    two texts agree on a borrowed bin only when they agree on the bin it came from."""
+    filled = list(bins)
+    for slot, value in enumerate(bins):
+        if value != _EMPTY:
+            continue
+        source, distance = (slot + 1) % PERMUTATIONS, 1
+        while bins[source] == _EMPTY:
+            source, distance = (source + 1) % PERMUTATIONS, distance + 1
+        filled[slot] = (bins[source] + distance * _MULTIPLIER) & _MASK64
+    return filled
+
+
+def band_hashes(values: array) -> list[int]:
     """One 63-bit hash per LSH band of a signature."""
     hashes = []
     for band in range(BANDS):
@@ -75,9 +97,15 @@ def band_hashes(values: np.ndarray) -> list[int]:
     return hashes
 
 
-def estimate(a: np.ndarray, b: np.ndarray) -> float:
+def estimate(a: array, b: array) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    return float(np.count_nonzero(a == b)) / len(a)
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def _stored(blob: bytes) -> array:
+    values = array("Q")
+    values.frombytes(blob)
+    return values
 
 
 def link_article(db: Database, article_id: int, text: str) -> list[Similar]:
@@ -113,7 +141,7 @@ def link_article(db: Database, article_id: int, text: str) -> list[Similar]:
         ).fetchone()
         if row is None or row[0] is None:
             continue
-        similarity = round(estimate(values, np.frombuffer(row[0], dtype=np.uint64)), 2)
+        similarity = round(estimate(values, _stored(row[0])), 2)
         if similarity >= THRESHOLD:
             links.append(Similar(other, similarity))
     db.conn.executemany(

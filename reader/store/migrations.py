@@ -379,4 +379,14 @@ def m0011_ocr_page_confidence(db: Database) -> None:
     db.execute("ALTER TABLE issues ADD COLUMN ocr_confidence TEXT")
 
 
+@MIGRATIONS(name="0012_reprint_signatures_one_permutation")
+def m0012_reprint_signatures_one_permutation(db: Database) -> None:
+    """Reprint signatures are now made by one permutation hashing: the stored ones (and
+    their bands) no longer compare with new ones, so every article's derived data is made
+    again by the next import (regions and keywords come out the same)."""
+    db.execute("DELETE FROM article_bands")
+    db.execute("DELETE FROM article_similar")
+    db.execute("DELETE FROM article_derived")
+
+
 KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)
