@@ -61,14 +61,10 @@ def derive_articles(
 
 
 def _forget(archive: Archive, article_id: int) -> None:
-    db = archive.db
-    with db.atomic():
-        for table in ("article_derived", "article_regions", "article_keywords", "article_bands"):
-            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-        db.execute(
-            "DELETE FROM article_similar WHERE article_id = ? OR other_id = ?",
-            [article_id, article_id],
-        )
+    from reader.store.trash import forget_articles
+
+    with archive.db.atomic():
+        forget_articles(archive.db, [article_id])
 
 
 def update_derived(archive: Archive, changed: Iterable[int]) -> None:

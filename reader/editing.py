@@ -104,6 +104,7 @@ def merge_issues(archive: Archive, issue_id: int, into_id: int) -> list[int]:
                 _hand_over(db, article.id, twin.id)
                 db.execute("DELETE FROM article_versions WHERE article_id = ?", [article.id])
                 db.execute("DELETE FROM articles WHERE id = ?", [article.id])
+                trash.forget_articles(db, [article.id])
             touched.append(article.id)
         db.execute("UPDATE source_files SET issue_id = ? WHERE issue_id = ?", [into_id, issue_id])
         clear_clashes(db, issue_id)

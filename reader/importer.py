@@ -27,7 +27,7 @@ from reader.sources import display_path, walk_sources
 from reader.store import issues as store
 from reader.store import sources
 from reader.store.clashes import flag_clash, issues_claiming
-from reader.store.renditions import RENDITION, tolerant_between
+from reader.store.renditions import RENDITION, source_kind, tolerant_between
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +266,8 @@ def _store_corrected_printing(
         db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome=UPDATED, issue_id=issue_id
     )
     sources.keep_rendition_text(db, source_id, parsed)
-    tolerant = tolerant_between(fmt, issue.source_format if issue else None)
+    stored_kind = source_kind(issue.source_format, issue.ocr_confidence) if issue else None
+    tolerant = tolerant_between(source_kind(fmt, parsed.page_confidence), stored_kind)
     changed = store.replace_issue_content(
         db, issue_id, parsed, source_id, keep_alike=True, tolerant=tolerant
     )

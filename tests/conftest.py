@@ -17,7 +17,8 @@ settings.register_profile("reader", deadline=None)
 settings.load_profile("reader")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+# $READER_CORPUS names the real bulletins' folder when the checkout is not beside it.
+CORPUS_DIR = Path(os.environ.get("READER_CORPUS") or PROJECT_ROOT.parent / "shared" / "corpus")
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from reader.annotations.common import (
     write_returning,
 )
 from reader.annotations.records import Bookmark
+from reader.store.issues import LIVE_ARTICLE_IDS
 
 _COLUMNS = "id, article_id, position, created"
 
@@ -78,6 +79,9 @@ def get_bookmark(db: Database, article_id: int) -> Bookmark | None:
 
 
 def list_bookmarks(db: Database) -> list[Bookmark]:
-    """Every bookmark, newest first."""
-    cursor = db.execute(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY created DESC, id DESC")
+    """Every bookmark, newest first (those on articles in the trash left out)."""
+    cursor = db.execute(
+        f"SELECT {_COLUMNS} FROM bookmarks WHERE article_id IN {LIVE_ARTICLE_IDS} "
+        "ORDER BY created DESC, id DESC"
+    )
     return [_bookmark(row) for row in cursor.fetchall()]

@@ -18,6 +18,7 @@ from reader.annotations.common import (
     write_returning,
 )
 from reader.annotations.records import Highlight, ReanchorResult
+from reader.store.issues import LIVE_ARTICLE_IDS
 
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
 DEFAULT_COLOR = "yellow"
@@ -141,13 +142,17 @@ def get_highlight(db: Database, highlight_id: int) -> Highlight:
 
 
 def list_highlights(db: Database, article_id: int | None = None) -> list[Highlight]:
-    """Highlights of one article in reading order, or every highlight by article.
+    """Highlights of one article in reading order, or every highlight by article (those
+    on articles in the trash left out).
 
     Raises:
         AnnotationError: ``article_id`` names no article.
     """
     if article_id is None:
-        sql = f"SELECT {_COLUMNS} FROM highlights ORDER BY article_id, start, id"
+        sql = (
+            f"SELECT {_COLUMNS} FROM highlights WHERE article_id IN {LIVE_ARTICLE_IDS} "
+            "ORDER BY article_id, start, id"
+        )
         return [_highlight(row) for row in db.execute(sql).fetchall()]
     require_article(db, article_id)
     sql = f"SELECT {_COLUMNS} FROM highlights WHERE article_id = ? ORDER BY start, id"

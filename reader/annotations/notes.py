@@ -15,6 +15,7 @@ from reader.annotations.common import (
     write_returning,
 )
 from reader.annotations.records import Note
+from reader.store.issues import LIVE_ARTICLE_IDS
 
 _COLUMNS = "id, article_id, text, created, updated"
 
@@ -91,13 +92,17 @@ def get_note(db: Database, note_id: int) -> Note:
 
 
 def list_notes(db: Database, article_id: int | None = None) -> list[Note]:
-    """Notes on one article (oldest first), or every note grouped by article.
+    """Notes on one article (oldest first), or every note grouped by article (those on
+    articles in the trash left out).
 
     Raises:
         AnnotationError: ``article_id`` names no article.
     """
     if article_id is None:
-        cursor = db.execute(f"SELECT {_COLUMNS} FROM notes ORDER BY article_id, id")
+        cursor = db.execute(
+            f"SELECT {_COLUMNS} FROM notes WHERE article_id IN {LIVE_ARTICLE_IDS} "
+            "ORDER BY article_id, id"
+        )
     else:
         require_article(db, article_id)
         cursor = db.execute(

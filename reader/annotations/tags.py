@@ -14,6 +14,7 @@ from reader.annotations.common import (
     require_article,
 )
 from reader.annotations.records import Tag
+from reader.store.issues import LIVE_ARTICLE_IDS
 
 MAX_TAG_LENGTH = 64
 
@@ -93,10 +94,12 @@ def _tag_named(db: Database, name: str) -> Tag | None:
 
 
 def list_tags(db: Database) -> list[Tag]:
-    """Every tag in use with how many articles carry it, by name."""
+    """Every tag in use with how many articles carry it, by name (articles in the trash
+    not counted; a tag only they carry not listed)."""
     rows = db.execute(
         "SELECT tags.id, tags.name, count(article_tags.article_id) AS n FROM tags "
-        "JOIN article_tags ON article_tags.tag_id = tags.id GROUP BY tags.id ORDER BY tags.name"
+        "JOIN article_tags ON article_tags.tag_id = tags.id "
+        f"WHERE article_tags.article_id IN {LIVE_ARTICLE_IDS} GROUP BY tags.id ORDER BY tags.name"
     ).fetchall()
     return [Tag(*row) for row in rows]
 
@@ -117,7 +120,8 @@ def article_tags(db: Database, article_id: int) -> list[str]:
 
 
 def articles_with_tag(db: Database, name: str) -> list[int]:
-    """Ids of the articles carrying a tag (none for an unknown or malformed name), ascending."""
+    """Ids of the live articles carrying a tag (none for an unknown or malformed name),
+    ascending."""
     try:
         name = normalize_tag(name)
     except AnnotationError:
@@ -125,7 +129,7 @@ def articles_with_tag(db: Database, name: str) -> list[int]:
     rows = db.execute(
         "SELECT article_tags.article_id FROM article_tags "
         "JOIN tags ON tags.id = article_tags.tag_id WHERE tags.name = ? "
-        "ORDER BY article_tags.article_id",
+        f"AND article_tags.article_id IN {LIVE_ARTICLE_IDS} ORDER BY article_tags.article_id",
         [name],
     ).fetchall()
     return [row[0] for row in rows]

@@ -182,18 +182,23 @@ class _Matched:
 
 
 def _match_article(db: Database, key: dict[str, Any]) -> tuple[int, str] | None:
-    """The local article for an exported one: its id and text, or None."""
+    """The local article for an exported one: its id and text, or None.
+
+    A live article is taken before one in the trash (the same text is often printed in
+    two issues); one in the trash only when nothing else matches, so the work stays with it.
+    """
     identity = (key.get("series"), key.get("year"), key.get("issue_no"))
     candidates = db.execute(
         "SELECT articles.id, articles.title, articles.text, issues.series, issues.year, "
-        "issues.issue_no FROM articles JOIN issues ON issues.id = articles.issue_id "
+        "issues.issue_no, issues.deleted_at IS NOT NULL "
+        "FROM articles JOIN issues ON issues.id = articles.issue_id "
         "WHERE articles.content_hash = ? ORDER BY articles.id",
         [key.get("content_hash")],
     ).fetchall()
     if candidates:
         best = min(
             candidates,
-            key=lambda c: (tuple(c[3:6]) != identity, c[1] != key.get("title"), c[0]),
+            key=lambda c: (c[6], tuple(c[3:6]) != identity, c[1] != key.get("title"), c[0]),
         )
         return int(best[0]), str(best[2])
     if key.get("year") is None or key.get("issue_no") is None:
@@ -202,7 +207,7 @@ def _match_article(db: Database, key: dict[str, Any]) -> tuple[int, str] | None:
         "SELECT articles.id, articles.text FROM articles "
         "JOIN issues ON issues.id = articles.issue_id WHERE articles.title = ? "
         "AND issues.series IS ? AND issues.year = ? AND issues.issue_no = ? "
-        "ORDER BY articles.id LIMIT 1",
+        "ORDER BY issues.deleted_at IS NOT NULL, articles.id LIMIT 1",
         [key.get("title"), *identity],
     ).fetchone()
     return (int(row[0]), str(row[1])) if row else None

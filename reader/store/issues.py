@@ -47,6 +47,8 @@ _ISSUE_SELECT = """
 # Ordinary reads see live issues only; the trash (reader.store.trash) reads the others.
 LIVE = "issues.deleted_at IS NULL"
 _LIVE_ISSUE_IDS = "(SELECT id FROM issues WHERE deleted_at IS NULL)"
+# For lists of what hangs on articles (notes, highlights, bookmarks, tags): ``article_id IN``.
+LIVE_ARTICLE_IDS = f"(SELECT id FROM articles WHERE issue_id IN {_LIVE_ISSUE_IDS})"
 _ISSUE_ORDER = (
     " ORDER BY issues.series IS NULL, issues.series, issues.year IS NULL, issues.year,"
     " issues.issue_no IS NULL, issues.issue_no, issues.id"

@@ -52,6 +52,12 @@ def kind_rank(fmt: str | None) -> int:
     return KIND_RANK.get((fmt or "").lower(), 0)
 
 
+def source_kind(fmt: str | None, ocr: object = None) -> str | None:
+    """The kind of text a source gives: ``"ocr"`` for a scan read by OCR (its format says
+    only ``pdf`` or ``image``; ``ocr`` is its page confidences, empty for other files)."""
+    return "ocr" if ocr else fmt
+
+
 def tolerant_between(fmt: str | None, other: str | None) -> bool:
     """Whether texts from these two kinds of file may differ by extraction noise."""
     kinds = {(fmt or "").lower(), (other or "").lower()}
@@ -150,28 +156,41 @@ def compare_issue(
     return comparison
 
 
+# What a rendition keeps of what it read: everything the store takes from a parsed issue,
+# so taking its text later (``use_source``) loses no running number, date, column or source.
+_KEPT_ISSUE_FIELDS = (
+    "series",
+    "year",
+    "issue_no",
+    "editor_org",
+    "editor",
+    "phone",
+    "total_no",
+    "date",
+    "marking",
+    "preface",
+    "page_confidence",
+)
+_KEPT_ARTICLE_FIELDS = ("title", "paragraphs", "toc_title", "toc_page", "column", "source")
+
+
 def parsed_to_json(parsed: ParsedIssue) -> str:
     """A parsed issue as JSON, to keep what a rendition read as."""
-    data: dict[str, Any] = {
-        name: getattr(parsed, name)
-        for name in ("series", "year", "issue_no", "editor_org", "editor", "phone")
-    }
+    data: dict[str, Any] = {name: getattr(parsed, name) for name in _KEPT_ISSUE_FIELDS}
     data["articles"] = [
-        {
-            "title": a.title,
-            "paragraphs": a.paragraphs,
-            "toc_title": a.toc_title,
-            "toc_page": a.toc_page,
-        }
-        for a in parsed.articles
+        {name: getattr(a, name) for name in _KEPT_ARTICLE_FIELDS} for a in parsed.articles
     ]
     return json.dumps(data, ensure_ascii=False)
 
 
 def parsed_from_json(text: str) -> ParsedIssue:
+    """The parsed issue :func:`parsed_to_json` kept (rows kept by older versions hold
+    fewer fields; the others are then unknown)."""
     data = json.loads(text)
     articles = [
-        ParsedArticle(a["title"], list(a["paragraphs"]), a.get("toc_title"), a.get("toc_page"))
+        ParsedArticle(**{name: a[name] for name in _KEPT_ARTICLE_FIELDS if name in a})
         for a in data.pop("articles")
     ]
-    return ParsedIssue(articles=articles, **data)
+    return ParsedIssue(
+        articles=articles, **{name: data[name] for name in _KEPT_ISSUE_FIELDS if name in data}
+    )

@@ -20,6 +20,7 @@ from reader.store.renditions import (
     kind_rank,
     parsed_from_json,
     parsed_to_json,
+    source_kind,
     tolerant_between,
 )
 
@@ -87,7 +88,10 @@ def find_counterpart(db: Database, parsed: ParsedIssue, fmt: str | None) -> Coun
         if _complete(identity) and _complete(_identity(issue)) and identity != _identity(issue):
             continue
         old = store.issue_articles(db, issue_id)
-        tolerant = tolerant_between(fmt, issue.source_format)
+        tolerant = tolerant_between(
+            source_kind(fmt, parsed.page_confidence),
+            source_kind(issue.source_format, issue.ocr_confidence),
+        )
         comparison = compare_issue(parsed.articles, old, tolerant=tolerant)
         if comparison.verdict == DIFFERENT:
             continue
@@ -109,15 +113,17 @@ def list_sources(db: Database, issue_id: int) -> list[dict[str, Any]]:
     better kind than that one, whose text ``use_source`` can take.
     """
     row = db.execute(
-        "SELECT issues.source_file_id, source_files.format FROM issues "
+        "SELECT issues.source_file_id, source_files.format, issues.ocr_confidence FROM issues "
         "LEFT JOIN source_files ON source_files.id = issues.source_file_id WHERE issues.id = ?",
         [issue_id],
     ).fetchone()
-    current_id, current_format = (row[0], row[1]) if row else (None, None)
+    current_id, current_kind = (row[0], source_kind(row[1], row[2])) if row else (None, None)
     marks = ",".join("?" * len(SOURCE_OUTCOMES))
     rows = db.query(
         "SELECT source_files.id, path, format, imported_at, outcome, "
-        "rendition_texts.source_file_id IS NOT NULL AS kept FROM source_files "
+        "rendition_texts.source_file_id IS NOT NULL AS kept, "
+        "json_array_length(rendition_texts.parsed, '$.page_confidence') AS ocr_pages "
+        "FROM source_files "
         "LEFT JOIN rendition_texts ON rendition_texts.source_file_id = source_files.id "
         f"WHERE issue_id = ? AND outcome IN ({marks}) ORDER BY source_files.id",
         [issue_id, *SOURCE_OUTCOMES],
@@ -128,7 +134,8 @@ def list_sources(db: Database, issue_id: int) -> list[dict[str, Any]]:
         better = (
             not in_use
             and bool(source["kept"])
-            and kind_rank(source["format"]) > kind_rank(current_format)
+            and kind_rank(source_kind(source["format"], source["ocr_pages"]))
+            > kind_rank(current_kind)
         )
         sources.append(
             {

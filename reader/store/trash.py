@@ -83,6 +83,39 @@ def list_trash(db: Database) -> list[dict[str, Any]]:
 
 # Rows that name a trashed article, deleted before the articles themselves.
 _ARTICLE_ROWS = ("notes", "highlights", "bookmarks", "article_tags", "brief_items")
+# Rows that name an article without a foreign key: what is derived from it, and the topic
+# hits seen. An article id is used again after the highest ones are deleted, so rows left
+# behind would wrongly belong to the next article imported (a new topic hit taken as seen).
+_UNLINKED_ROWS = (
+    "topic_seen",
+    "article_derived",
+    "article_regions",
+    "article_keywords",
+    "article_bands",
+)
+
+
+def forget_articles(db: Database, article_ids: list[int]) -> None:
+    """Delete the unlinked rows of these articles (deleted, or about to be), in the
+    caller's transaction."""
+    for article_id in article_ids:
+        for table in _UNLINKED_ROWS:
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        db.execute(
+            "DELETE FROM article_similar WHERE article_id = ? OR other_id = ?",
+            [article_id, article_id],
+        )
+
+
+def _forget_gone_articles(db: Database) -> None:
+    """Delete every unlinked row whose article no longer exists (in the caller's
+    transaction): after an emptying, and what an earlier one left behind."""
+    for table in _UNLINKED_ROWS:
+        db.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
+    db.execute(
+        "DELETE FROM article_similar WHERE article_id NOT IN (SELECT id FROM articles) "
+        "OR other_id NOT IN (SELECT id FROM articles)"
+    )
 
 
 def empty_trash(db: Database) -> int:
@@ -104,6 +137,7 @@ def empty_trash(db: Database) -> int:
         db.execute(f"UPDATE issues SET source_file_id = NULL WHERE id IN ({marks})", issue_ids)
         db.execute(f"DELETE FROM source_files WHERE issue_id IN ({marks})", issue_ids)
         db.execute(f"DELETE FROM issues WHERE id IN ({marks})", issue_ids)
+        _forget_gone_articles(db)
     return len(issue_ids)
 
 

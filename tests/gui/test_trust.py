@@ -228,17 +228,32 @@ def test_new_details_claiming_another_issue_ask_to_merge_or_keep_apart(
     assert len(window.tree_model.article_ids(_issue_nodes(window)[-1])) >= len(ISSUE_B)
 
 
-def test_a_clash_is_marked_in_the_tree(qtbot, make_window, archive_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    from reader.store.clashes import flag_clash
+def test_a_clash_imported_in_the_window_is_reported_and_marked_on_both_in_the_tree(
+    qtbot, make_window, archive_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.bulletins import bulletin_text
 
-    with Archive(archive_dir) as archive:
-        insert_issue(archive.db, parsed_issue(ISSUE_A, 2023, 8), None)
-        insert_issue(archive.db, parsed_issue(ISSUE_B, 2023, 8), None)
-        with archive.db.atomic():
-            flag_clash(archive.db, 1, 2)
+    files = tmp_path / "in"
+    files.mkdir()
+    (files / "a.txt").write_text(bulletin_text(2023, 8, ISSUE_A), encoding="utf-8")
+    (files / "other.txt").write_text(bulletin_text(2024, 1, ISSUE_A[:1]), encoding="utf-8")
+    impostor = files / "b.txt"  # ISSUE_B's articles under the same masthead
+    impostor.write_text(bulletin_text(2023, 8, ISSUE_B), encoding="utf-8")
     window = _window(qtbot, make_window, archive_dir)
-    labels = [index.data() for index in _issue_nodes(window)]
-    assert len(labels) == 2 and all("#" in label for label in labels), labels
+
+    with qtbot.waitSignal(window.housekeeping.report_shown, timeout=30000) as shown:
+        window.housekeeping.import_paths([files / "a.txt", files / "other.txt", impostor])
+    wait_idle(qtbot, window)
+    window.refresh()
+
+    first, second, other = (i.id for i in list_issues(window.archive.db))  # by year, number
+    details = shown.args[0].details.toPlainText()
+    assert str(impostor) in details
+    assert f"与第 {first} 号期刊刊名期号相同而文章不同" in details
+    labels = {window.tree_model.issue_ids(i)[0]: i.data() for i in _issue_nodes(window)}
+    assert f"⚠ 期号冲突（#{first}）" in labels[first], labels
+    assert f"⚠ 期号冲突（#{second}）" in labels[second], labels
+    assert "⚠" not in labels[other]
 
 
 def test_the_earlier_texts_of_an_article_are_shown(qtbot, make_window, archive_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from reader.archive import Archive
 from reader.importer import ALREADY, IMPORTED, UPDATED, import_paths
 from reader.parsing.files import parse_file
+from reader.parsing.model import ParsedIssue
 from reader.store import issues as store
 from tests.trust.seeds import (
     render,
@@ -146,3 +148,150 @@ def test_a_corrected_printing_is_an_update_not_a_rendition(
     issue.articles[2].paragraphs[0] += "另据统计，全年新增高新技术企业一百二十家。"
     report = import_paths(archive, [render(issue, tmp_path / "000-corrected.pdf")])
     assert [o.status for o in report.outcomes] == [UPDATED]
+
+
+def test_a_re_encoded_text_is_another_rendition(
+    archive: Archive, corpus_dir: Path, tmp_path: Path, listing: Callable[[], Any]
+) -> None:
+    (txt,) = seed_texts(corpus_dir, tmp_path / "txt")[:1]
+    import_paths(archive, [txt])
+    before = _texts(archive)
+    gbk = tmp_path / "gbk" / txt.name
+    gbk.parent.mkdir()
+    gbk.write_bytes(txt.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+
+    (outcome,) = import_paths(archive, [gbk]).outcomes
+
+    assert outcome.describe() == f"already there: {gbk} — another rendition of issue 1"
+    assert _texts(archive) == before
+    (entry,) = listing()
+    assert [(s["path"], s["in_use"], s["better"]) for s in entry["sources"]] == [
+        (str(txt), True, False),
+        (str(gbk), False, False),
+    ]
+
+
+def test_better_is_text_over_docx_over_pdf(
+    archive: Archive, corpus_dir: Path, tmp_path: Path, cli: Callable[..., Any], listing: Any
+) -> None:
+    issue = seed_issue(corpus_dir, "001")
+    files = [
+        render(issue, tmp_path / "001.pdf"),
+        render(issue, tmp_path / "001.docx"),
+        next(p for p in seed_texts(corpus_dir, tmp_path / "txt") if p.name.startswith("001")),
+    ]
+    report = import_paths(archive, files)
+    assert [o.status for o in report.outcomes] == [IMPORTED, ALREADY, ALREADY]
+
+    (entry,) = listing()
+    assert [(s["format"], s["in_use"], s["better"]) for s in entry["sources"]] == [
+        ("pdf", True, False),
+        ("docx", False, True),
+        ("txt", False, True),
+    ]
+    docx = entry["sources"][1]["id"]
+    assert cli("issue", "use-source", str(entry["id"]), str(docx))[0] == 0
+
+    (entry,) = listing()
+    assert [(s["format"], s["in_use"], s["better"]) for s in entry["sources"]] == [
+        ("pdf", False, False),
+        ("docx", True, False),
+        ("txt", False, True),
+    ]
+
+
+def _as_scan(monkeypatch: pytest.MonkeyPatch, scan: Path, issue: ParsedIssue) -> None:
+    """``scan`` reads as ``issue`` read by OCR: noisy text, a confidence for each page.
+
+    The OCR engine itself is tested with real scans elsewhere; here what matters is that
+    the archive knows an OCR text for what it is, though its file says only ``pdf``.
+    """
+    import reader.importer
+
+    with scan.open("ab") as out:  # other bytes than the text PDF typeset alike
+        out.write(b"\n%scan\n")
+    real_parse = reader.importer._parse
+    read = dataclasses.replace(
+        with_extraction_noise(issue, every=150), page_confidence=[0.93, 0.95, 0.91]
+    )
+
+    def parse(path: Path) -> tuple[str, ParsedIssue]:
+        return ("pdf", read) if path == scan else real_parse(path)
+
+    monkeypatch.setattr(reader.importer, "_parse", parse)
+
+
+def test_a_scan_after_the_text_pdf_is_a_rendition_not_a_correction(
+    archive: Archive, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue = seed_issue(corpus_dir, "000")
+    import_paths(archive, [render(issue, tmp_path / "000.pdf")])
+    before = _texts(archive)
+    scan = render(issue, tmp_path / "000-scan.pdf")
+    _as_scan(monkeypatch, scan, issue)
+
+    (outcome,) = import_paths(archive, [scan]).outcomes
+
+    assert outcome.status == ALREADY, outcome.describe()
+    assert _texts(archive) == before
+
+
+def test_the_text_pdf_after_a_scan_is_a_better_rendition(
+    archive: Archive,
+    corpus_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cli: Callable[..., Any],
+    listing: Any,
+) -> None:
+    issue = seed_issue(corpus_dir, "000")
+    scan = render(issue, tmp_path / "000-scan.pdf")
+    _as_scan(monkeypatch, scan, issue)
+    import_paths(archive, [scan])
+    ocr_texts = _texts(archive)
+
+    (outcome,) = import_paths(archive, [render(issue, tmp_path / "000.pdf")]).outcomes
+
+    assert outcome.status == ALREADY, outcome.describe()
+    assert _texts(archive) == ocr_texts  # never automatically
+    (entry,) = listing()
+    assert entry["ocr_confidence"] == [0.93, 0.95, 0.91]
+    assert [(s["in_use"], s["better"]) for s in entry["sources"]] == [(True, False), (False, True)]
+    assert cli("issue", "use-source", str(entry["id"]), str(entry["sources"][1]["id"]))[0] == 0
+    (entry,) = listing()
+    assert entry["ocr_confidence"] is None
+    assert [a["text"] for a in entry["articles"]] == [
+        a.text for a in parse_file(tmp_path / "000.pdf")[1].articles
+    ]
+
+
+def _with_running_number_column_and_source(text: str) -> str:
+    """A seed's text with 总第 156 期, a date, a 栏目 heading and a source line added."""
+    text = text.replace("2023 年第 8 期", "2023 年第 8 期（总第 156 期）\n\n2023年8月15日", 1)
+    first = text.index("\n国家乳业技术创新中心实现五个里程碑式进展\n")
+    text = text[:first] + "\n【政策动态】\n" + text[first:]
+    second = text.index("\n湖北宜昌：积极推动数字经济发展\n")
+    return text[:second] + "\n（来源：科技日报）\n" + text[second:]
+
+
+def test_taking_a_rendition_keeps_what_it_printed_besides_the_text(
+    archive: Archive, corpus_dir: Path, tmp_path: Path, cli: Callable[..., Any], listing: Any
+) -> None:
+    issue = seed_issue(corpus_dir, "000")
+    import_paths(archive, [render(with_extraction_noise(issue), tmp_path / "000.pdf")])
+    (seed,) = seed_texts(corpus_dir, tmp_path / "txt")[:1]
+    seed.write_text(
+        _with_running_number_column_and_source(seed.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    assert [o.status for o in import_paths(archive, [seed]).outcomes] == [ALREADY]
+    (entry,) = listing()
+    assert (entry["total_no"], entry["articles"][0]["column"]) == (None, None)
+
+    assert cli("issue", "use-source", str(entry["id"]), str(entry["sources"][1]["id"]))[0] == 0
+
+    (taken,) = listing()
+    assert (taken["total_no"], taken["date"]) == (156, "2023-08-15")
+    first, second = taken["articles"][:2]
+    assert (first["column"], first["source"]) == ("政策动态", "科技日报")
+    assert (second["column"], second["source"]) == ("政策动态", None)

@@ -15,6 +15,7 @@ from reader.annotations import (
     add_highlight,
     add_note,
     add_tag,
+    article_tags,
     list_highlights,
     list_notes,
 )
@@ -89,6 +90,7 @@ def test_a_deleted_issue_leaves_tree_search_and_briefs_and_comes_back_whole(
     assert briefs.get_brief(archive.db, "创新").article_ids == [article_id]
     assert [n.text for n in list_notes(archive.db, article_id)] == ["要跟进"]
     assert [h.note for h in list_highlights(archive.db, article_id)] == ["重点"]
+    assert article_tags(archive.db, article_id) == ["原始创新"]
     assert [a for a, _ in tree_queries.bookmarked_articles(archive.db)] == [article_id]
     assert json.loads(cli("trash", "list", "--json")[1]) == []
 
