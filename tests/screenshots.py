@@ -81,7 +81,7 @@ def _window(app, folder: Path, settings_path: Path, language: str):  # type: ign
     settings = Settings(settings_path)
     settings.language = language
     window = build_window(app, folder, settings)
-    window.housekeeping.show_dialogs = False
+    window.show_dialogs = False
     window.briefs.open_exports = False
     window.resize(1440, 900)
     window.show()

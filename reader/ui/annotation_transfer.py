@@ -9,11 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from reader.annotations.transfer import (
-    import_annotations,
-    read_annotations_file,
-    write_annotations_file,
-)
+from reader.operations import annotating as ops
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -55,12 +51,7 @@ class AnnotationTransfer(QObject):
                 .replace("%2", str(target))
             )
 
-        self._window.worker.submit(
-            lambda a, _p: write_annotations_file(a.db, target),
-            changes=False,
-            on_done=done,
-            on_failed=self._window.show_error,
-        )
+        self._window.ops.run(lambda a: ops.export_annotations_file(a, target), success=done)
 
     def import_file(self, path: Path | None = None) -> None:
         settings = self._window.settings
@@ -84,12 +75,5 @@ class AnnotationTransfer(QObject):
                 .replace("%2", str(report.unmatched))
                 .replace("%3", str(report.added))
             )
-            article = self._window.pane.article
-            if article is not None:
-                self._window.open_article(article.id)
 
-        self._window.worker.submit(
-            lambda a, _p: import_annotations(a.db, read_annotations_file(source)),
-            on_done=done,
-            on_failed=self._window.show_error,
-        )
+        self._window.ops.run(lambda a: ops.import_annotations_file(a, source), success=done)

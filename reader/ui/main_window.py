@@ -1,7 +1,8 @@
 """The main window: library tree, reading pane, search, annotations and the brief basket.
 
-The window reads through the GUI thread's own ``Archive``; every write goes to the
-``Worker``, whose ``archive_changed`` refreshes what the window shows.
+The window reads through the GUI thread's own ``Archive``; every write is an operation
+(``reader.operations``) run by the ``OpRunner`` on the worker, and the change set each one
+returns refreshes the views it touched.
 """
 
 from __future__ import annotations
@@ -22,28 +23,32 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations import bookmarks as bookmark_store
-from reader.annotations import highlights as hl_store
-from reader.annotations import tags as tag_store
 from reader.archive import Archive
+from reader.operations import Changes
+from reader.operations import annotating as ops
 from reader.store import issues as store
 from reader.ui import menus
 from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotation_transfer import AnnotationTransfer
+from reader.ui.archive_care import ArchiveCare
 from reader.ui.article_info_bar import ArticleInfoBar
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.curation import Curation
 from reader.ui.dialogs import offer_restart
 from reader.ui.find_bar import FindBar
 from reader.ui.focus import connect_focus_actions
-from reader.ui.housekeeping import Housekeeping
 from reader.ui.icons import themed_icon
+from reader.ui.importing import Importing
+from reader.ui.issue_editing import IssueEditing
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.match_walker import MatchWalker
 from reader.ui.reading_pane import PaintedHighlight, ReadingPane
+from reader.ui.runner import OpRunner
 from reader.ui.screen_fit import clamp_to_screen
 from reader.ui.search_controller import PendingHit, SearchController
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.ui.start_up import StartUp
 from reader.ui.theme import apply_app_palette, theme_named
 from reader.ui.topic_panel import TopicPanel
 from reader.ui.tree_model import LibraryTreeModel
@@ -71,6 +76,8 @@ class MainWindow(QMainWindow):
         self.archive = archive
         self.settings = settings
         self.worker = worker
+        self.ops = OpRunner(worker, self)
+        self._pending: list[tuple[Changes, object]] = []
         self.theme = theme_named(settings.theme)
         self.setWindowTitle(self.tr("Reader — 科技情报参考 archive"))
         self.setWindowIcon(icon("reader"))
@@ -110,19 +117,19 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
 
         # Right: annotations and the brief basket.
-        self.annotations = AnnotationPanel(archive, worker, self.theme, self)
+        self.annotations = AnnotationPanel(archive, self.ops, self.theme, self)
         self.annotations_dock = self._dock(
             "annotationsDock",
             self.tr("Notes and Highlights"),
             self.annotations,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.briefs = BriefPanel(archive, worker, settings, self)
+        self.briefs = BriefPanel(archive, self.ops, settings, self)
         self.briefs_dock = self._dock(
             "briefsDock", self.tr("Brief"), self.briefs, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.annotations_dock, self.briefs_dock)
-        self.topics = TopicPanel(archive, worker, self)
+        self.topics = TopicPanel(archive, self.ops, self)
         # Its row of buttons would otherwise hold the right docks wider than the reading
         # column on a small screen; they clip instead.
         self.topics.setMinimumWidth(200)
@@ -132,9 +139,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.briefs_dock, self.topics_dock)
         self.annotations_dock.raise_()
 
-        self.housekeeping = Housekeeping(self, archive, worker, settings)
+        self.importing = Importing(self, archive, self.ops, settings)
+        self.archive_care = ArchiveCare(self, archive, self.ops, settings)
+        self.startup = StartUp(self, archive, self.ops, self.importing)
         self.curation = Curation(self)
-        self.housekeeping.identity_check = self.curation.identity_choice
+        self.issue_editing = IssueEditing(self, archive, self.ops, self.curation.identity_choice)
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
         menus.build_toolbars(self)
         menus.build_menus(self)
@@ -144,8 +153,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
-        self.worker.archive_changed.connect(self._refresh_timer.start)
+        self._refresh_timer.timeout.connect(self._refresh_pending)
+        self.ops.changed.connect(self._archive_changed)
         self.registry[f"theme_{self.theme.name}"].setChecked(True)
         self.registry["language_zh" if settings.language == "zh_CN" else "language_en"].setChecked(
             True
@@ -204,11 +213,11 @@ class MainWindow(QMainWindow):
         a.connect("language_zh", lambda: self.set_language("zh_CN"))
         a.connect("language_en", lambda: self.set_language("en"))
         a.connect("about", self.about)
-        a.connect("import_files", self.housekeeping.import_files)
-        a.connect("import_folder", self.housekeeping.import_folder)
-        a.connect("backup", self.housekeeping.backup)
-        a.connect("restore", self.housekeeping.restore)
-        a.connect("reindex", self.housekeeping.reindex)
+        a.connect("import_files", self.importing.import_files)
+        a.connect("import_folder", self.importing.import_folder)
+        a.connect("backup", self.archive_care.backup)
+        a.connect("restore", self.archive_care.restore)
+        a.connect("reindex", self.archive_care.reindex)
         a.connect("edit_issue", self.edit_issue)
         a.connect("undo", self.curation.undo.undo)
         a.connect("delete_issue", self.curation.delete_current_issue)
@@ -232,11 +241,20 @@ class MainWindow(QMainWindow):
         self.topics.brief_requested.connect(self.briefs.add_articles)
         self.article_opened.connect(self.topics.mark_article_seen)
         self.article_info.article_requested.connect(self.open_article)
-        self.housekeeping.imported.connect(self._after_import)
-        self.housekeeping.restore_started.connect(self.search.suspend)
-        self.housekeeping.reopened.connect(self._after_restore)
+        self.importing.imported.connect(self._after_import)
+        self.archive_care.restore_started.connect(self.search.suspend)
+        self.archive_care.reopened.connect(self._after_restore)
 
     # -- opening articles ---------------------------------------------------------------
+    @property
+    def show_dialogs(self) -> bool:
+        """Ask questions and show reports and errors in dialogs (tests turn this off)."""
+        return self.ops.show_dialogs
+
+    @show_dialogs.setter
+    def show_dialogs(self, value: bool) -> None:
+        self.ops.show_dialogs = value
+
     def current_article_id(self) -> int | None:
         article = self.pane.article
         return article.id if article is not None else None
@@ -317,22 +335,16 @@ class MainWindow(QMainWindow):
         if article_id is None:
             return
         if bookmark_store.get_bookmark(self.archive.db, article_id) is None:
-            job = lambda a, _p: bookmark_store.add_bookmark(a.db, article_id)  # noqa: E731
-            message = self.tr("Bookmarked")
+            op, message = ops.add_bookmark, self.tr("Bookmarked")
         else:
-            job = lambda a, _p: bookmark_store.delete_bookmark(a.db, article_id)  # noqa: E731
-            message = self.tr("Bookmark removed")
+            op, message = ops.remove_bookmark, self.tr("Bookmark removed")
 
         def done(result: object) -> None:
             self.curation.bookmark_removed(result)
             self._update_article_actions()
             self.statusBar().showMessage(message, 3000)
 
-        self.worker.submit(
-            job,
-            on_done=done,
-            on_failed=self.show_error,
-        )
+        self.ops.run(lambda a: op(a, article_id), success=done)
 
     def highlight_selection(
         self, color: str = "yellow", note: str | None = None, edit_note: bool = False
@@ -349,11 +361,10 @@ class MainWindow(QMainWindow):
                 self.annotations_dock.raise_()
                 self.annotations.edit_highlight_note(highlight.id)
 
-        self.worker.submit(
-            lambda a, _p: hl_store.add_highlight(a.db, article_id, start, end, color, note),
-            changes=False,
-            on_done=done,
-            on_failed=self.show_error,
+        self.ops.run(
+            lambda a: ops.add_highlight(a, article_id, start, end, color, note),
+            success=done,
+            initiator=self.annotations,  # ``done`` shows the new highlight there
         )
 
     def note_on_selection(self) -> None:
@@ -371,13 +382,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, self.tr("Add Tag"), self.tr("Tag (one word):"))
         if not ok or not name.strip():
             return
-        self.worker.submit(
-            lambda a, _p: tag_store.add_tag(a.db, article_id, name.strip()),
-            on_done=lambda _r: self.annotations.show_article(
-                article_id, self.pane.article.title if self.pane.article else ""
-            ),
-            on_failed=self.show_error,
-        )
+        self.ops.run(lambda a: ops.add_tag(a, article_id, name.strip()))
 
     # -- context menus and the brief ----------------------------------------------------
     def add_focused_to_brief(self) -> None:
@@ -392,14 +397,14 @@ class MainWindow(QMainWindow):
             ids = [current] if current is not None else []
         self.briefs.add_articles(ids)
 
-    # -- housekeeping hooks -------------------------------------------------------------
+    # -- importing, issues, restores -------------------------------------------------------------
     def edit_issue(self, issue_id: int | None = None) -> None:
         if issue_id is None:
             article = self.pane.article
             if article is None:
                 return
             issue_id = article.issue_id
-        self.housekeeping.edit_issue(issue_id)
+        self.issue_editing.edit_issue(issue_id)
 
     def _after_import(self, first_article: int | None) -> None:
         self.refresh()
@@ -414,18 +419,41 @@ class MainWindow(QMainWindow):
             self.pane.show_article(None, None)
             self.annotations.show_article(None, "")
 
-    def refresh(self) -> None:
-        """Show the archive as it now is (after imports, edits, restores)."""
+    def _archive_changed(self, changes: Changes, initiator: object) -> None:
+        self._pending.append((changes, initiator))
+        self._refresh_timer.start()  # a burst of operations refreshes once
+
+    def _refresh_pending(self) -> None:
+        self.refresh(self._pending)
+
+    def refresh(self, changed: list[tuple[Changes, object]] | None = None) -> None:
+        """Show the archive as it now is: the views that ``changed`` touched (a list of
+        change sets and their initiators, which already show their own), or all."""
         self._refresh_timer.stop()
-        if self._closed or self.housekeeping.restoring:
+        self._pending = []
+        if self._closed or self.archive_care.restoring:
             return  # after a restore, ``reopened`` refreshes
-        self.library.reload(self.current_article_id())
-        self.search.refresh_filters()
-        self.briefs.reload()
-        self.topics.reload()
+
+        def touched(*kinds: str, shown_by: QWidget | None = None) -> bool:
+            return changed is None or any(
+                (shown_by is None or initiator is not shown_by)
+                and any(getattr(changes, k) for k in kinds)
+                for changes, initiator in changed
+            )
+
+        if touched("issues", "articles", "annotations"):  # tags and bookmarks are in the tree
+            self.library.reload(self.current_article_id())
+        if touched("issues"):
+            self.search.refresh_filters()
+        if touched("briefs", "issues", "articles", shown_by=self.briefs):
+            self.briefs.reload()
+        if touched("articles", "index", "topics"):
+            self.topics.reload()
+        if touched("annotations", shown_by=self.annotations):
+            self.annotations.refresh()
         self._update_article_actions()
         article = self.pane.article
-        if article is not None:
+        if article is not None and touched("issues", "articles"):
             fresh = store.get_article(self.archive.db, article.id)
             issue = store.get_issue(self.archive.db, fresh.issue_id) if fresh else None
             if fresh is None:
@@ -438,7 +466,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """First-start work on the worker: samples when empty, search index, backup; then
         reopen the last article."""
-        self.housekeeping.start_up(self._restore_last_article)
+        self.startup.start(self._restore_last_article)
         self.topics.reload()
 
     def _restore_last_article(self) -> None:
@@ -494,9 +522,6 @@ class MainWindow(QMainWindow):
             .replace("%3", str(count)),
         )
 
-    def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Reader"), message)
-
     # -- drag and drop of files to import -----------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -506,7 +531,7 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.housekeeping.import_paths(paths)
+            self.importing.import_paths(paths)
 
     # -- closing ------------------------------------------------------------------------
     def shutdown(self) -> None:

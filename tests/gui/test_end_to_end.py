@@ -42,9 +42,9 @@ def test_import_search_annotate_restart_brief_export(
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.housekeeping.report_shown, timeout=30000) as shown:
+    with qtbot.waitSignal(window.importing.report_shown, timeout=30000) as shown:
         window.dropEvent(drop)
-    report = window.housekeeping.last_report
+    report = window.importing.last_report
     assert report.count("imported") == 2
     assert [o.path.name for o in report.skipped] == ["scan.pdf"]
     details = shown.args[0].details.toPlainText()
