@@ -24,8 +24,6 @@ class AnnotationTransfer(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        window.registry.connect("export_annotations", self.export_file)
-        window.registry.connect("import_annotations", self.import_file)
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)

@@ -7,7 +7,6 @@ returns refreshes the views it touched.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -15,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
@@ -25,19 +23,20 @@ from PySide6.QtWidgets import (
 from reader.annotations import bookmarks as bookmark_store
 from reader.archive import Archive
 from reader.operations import Changes
-from reader.operations import annotating as ops
 from reader.store import issues as store
 from reader.ui import menus
-from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
+from reader.ui.actions import Action, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotation_transfer import AnnotationTransfer
 from reader.ui.archive_care import ArchiveCare
+from reader.ui.article_commands import ArticleCommands
 from reader.ui.article_info_bar import ArticleInfoBar
 from reader.ui.brief_panel import BriefPanel
+from reader.ui.context_menus import ContextMenus
 from reader.ui.curation import Curation
 from reader.ui.dialogs import offer_restart
 from reader.ui.find_bar import FindBar
-from reader.ui.focus import connect_focus_actions
+from reader.ui.focus import FocusKeys
 from reader.ui.icons import themed_icon
 from reader.ui.importing import Importing
 from reader.ui.issue_editing import IssueEditing
@@ -47,7 +46,7 @@ from reader.ui.reading_pane import PaintedHighlight, ReadingPane
 from reader.ui.runner import OpRunner
 from reader.ui.screen_fit import clamp_to_screen
 from reader.ui.search_controller import PendingHit, SearchController
-from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from reader.ui.start_up import StartUp
 from reader.ui.theme import apply_app_palette, theme_named
 from reader.ui.topic_panel import TopicPanel
@@ -55,6 +54,8 @@ from reader.ui.tree_model import LibraryTreeModel
 from reader.ui.worker import Worker
 
 REFRESH_DELAY_MS = 150
+THEME_ACTIONS = {"light": Action.THEME_LIGHT, "dark": Action.THEME_DARK}
+LANGUAGE_ACTIONS = {"zh_CN": Action.LANGUAGE_ZH, "en": Action.LANGUAGE_EN}
 
 
 def icon(name: str) -> QIcon:
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
         # Centre: find bar over the reading pane.
         self.pane = ReadingPane(self.theme, font_family, settings.font_size, self)
         self.pane.setAccessibleName(self.tr("Article"))
-        self.find_bar = FindBar(self.registry["find_previous"], self.registry["find_next"], self)
+        self.find_bar = FindBar(
+            self.registry[Action.FIND_PREVIOUS], self.registry[Action.FIND_NEXT], self
+        )
         centre = QWidget(self)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,20 +148,50 @@ class MainWindow(QMainWindow):
         self.curation = Curation(self)
         self.issue_editing = IssueEditing(self, archive, self.ops, self.curation.identity_choice)
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
-        menus.build_toolbars(self)
-        menus.build_menus(self)
-        self._connect()
-        connect_focus_actions(self)
         self.transfer = AnnotationTransfer(self)
+        self.annotating = ArticleCommands(
+            self,
+            archive,
+            self.ops,
+            self.pane,
+            (self.annotations_dock, self.annotations),
+            (self.library, self.search, self.briefs),
+            self.curation.bookmark_removed,
+        )
+        self.focus = FocusKeys(
+            self,
+            self.search.bar.query_edit,
+            (self.library_dock, self.library.tree),
+            (self.results_dock, self.search.results),
+            self.pane,
+            (self.briefs_dock, self.briefs),
+        )
+        self.context_menus = ContextMenus(
+            self,
+            self.registry,
+            self.library,
+            self.search,
+            self.pane,
+            self.annotations,
+            self.annotations_dock,
+            self.briefs,
+            self.open_article,
+            self.edit_issue,
+            self.curation.delete_issues,
+            self.annotating.highlight_selection,
+        )
+        menus.build_toolbars(self, self.registry, self.search.bar)
+        docks = [self.library_dock, self.results_dock, self.annotations_dock, self.briefs_dock]
+        menus.build_menus(self, self.registry, docks, self.annotating.highlight_selection)
+        self.registry.connect_slots(self)
+        self._connect()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_pending)
         self.ops.changed.connect(self._archive_changed)
-        self.registry[f"theme_{self.theme.name}"].setChecked(True)
-        self.registry["language_zh" if settings.language == "zh_CN" else "language_en"].setChecked(
-            True
-        )
+        self.registry[THEME_ACTIONS[self.theme.name]].setChecked(True)
+        self.registry[LANGUAGE_ACTIONS[settings.language]].setChecked(True)
         self._update_article_actions()
         self.search.refresh_filters()
         self.resize(1280, 820)
@@ -190,49 +223,15 @@ class MainWindow(QMainWindow):
         return dock
 
     def _connect(self) -> None:
-        a = self.registry
-        a.connect("quit", self.close)
-        a.connect("copy", self.pane.copy)
-        a.connect("focus_search", self.search.focus)
-        a.connect("find_in_article", self.walker.focus_find)
-        a.connect("find_next", self.next_match)
-        a.connect("find_previous", self.previous_match)
-        a.connect("bookmark", self.toggle_bookmark)
-        a.connect("highlight", lambda: self.highlight_selection("yellow"))
-        a.connect("add_note", self.note_on_selection)
-        a.connect("article_note", self.note_on_article)
-        a.connect("add_tag", self.ask_tag)
-        a.connect("add_to_brief", self.add_focused_to_brief)
-        a.connect("new_brief", self.briefs.new_brief)
-        a.connect("export_brief", self.briefs.export)
-        a.connect("zoom_in", lambda: self.set_font_size(self.pane.font_size + 1))
-        a.connect("zoom_out", lambda: self.set_font_size(self.pane.font_size - 1))
-        a.connect("zoom_reset", lambda: self.set_font_size(DEFAULT_FONT_SIZE))
-        a.connect("theme_light", lambda: self.set_theme("light"))
-        a.connect("theme_dark", lambda: self.set_theme("dark"))
-        a.connect("language_zh", lambda: self.set_language("zh_CN"))
-        a.connect("language_en", lambda: self.set_language("en"))
-        a.connect("about", self.about)
-        a.connect("import_files", self.importing.import_files)
-        a.connect("import_folder", self.importing.import_folder)
-        a.connect("backup", self.archive_care.backup)
-        a.connect("restore", self.archive_care.restore)
-        a.connect("reindex", self.archive_care.reindex)
-        a.connect("edit_issue", self.edit_issue)
-        a.connect("undo", self.curation.undo.undo)
-        a.connect("delete_issue", self.curation.delete_current_issue)
-        a.connect("show_trash", self.curation.show_trash)
-        a.connect("remove_samples", self.curation.delete_samples)
-        a.connect("article_history", self.curation.show_history)
         self.annotations.deleted.connect(self.curation.record)
         self.briefs.entry_removed.connect(self.curation.record)
         self.library.article_activated.connect(self.open_article)
-        self.library.context_menu_requested.connect(partial(menus.tree_menu, self))
+        self.library.context_menu_requested.connect(self.context_menus.tree_menu)
         self.search.open_requested.connect(self.open_article)
         self.search.searched.connect(self._after_search)
         self.search.neighbour_found.connect(self._neighbour_found)
-        self.search.results.customContextMenuRequested.connect(partial(menus.results_menu, self))
-        self.pane.context_menu_requested.connect(partial(menus.pane_menu, self))
+        self.search.results.customContextMenuRequested.connect(self.context_menus.results_menu)
+        self.pane.context_menu_requested.connect(self.context_menus.pane_menu)
         self.pane.copyAvailable.connect(lambda _has: self._update_article_actions())
         self.annotations.highlight_activated.connect(self.pane.scroll_to_span)
         self.annotations.highlights_changed.connect(self._paint_highlights)
@@ -245,7 +244,6 @@ class MainWindow(QMainWindow):
         self.archive_care.restore_started.connect(self.search.suspend)
         self.archive_care.reopened.connect(self._after_restore)
 
-    # -- opening articles ---------------------------------------------------------------
     @property
     def show_dialogs(self) -> bool:
         """Ask questions and show reports and errors in dialogs (tests turn this off)."""
@@ -255,6 +253,7 @@ class MainWindow(QMainWindow):
     def show_dialogs(self, value: bool) -> None:
         self.ops.show_dialogs = value
 
+    # -- opening articles ---------------------------------------------------------------
     def current_article_id(self) -> int | None:
         article = self.pane.article
         return article.id if article is not None else None
@@ -315,89 +314,18 @@ class MainWindow(QMainWindow):
     def previous_match(self) -> None:
         self.walker.previous()
 
-    # -- annotating ---------------------------------------------------------------------
+    # -- the commands' state -----------------------------------------------------------
     def _update_article_actions(self) -> None:
         article_id = self.current_article_id()
-        has_article = article_id is not None
-        has_selection = has_article and self.pane.selected_span() is not None
-        for name in ARTICLE_ACTIONS:
-            self.registry[name].setEnabled(has_article)
-        for name in ("highlight", "add_note"):
-            self.registry[name].setEnabled(has_selection)
-        if article_id is not None:
-            bookmarked = bookmark_store.get_bookmark(self.archive.db, article_id) is not None
-            self.registry["bookmark"].setChecked(bookmarked)
-        else:
-            self.registry["bookmark"].setChecked(False)
-
-    def toggle_bookmark(self) -> None:
-        article_id = self.current_article_id()
-        if article_id is None:
-            return
-        if bookmark_store.get_bookmark(self.archive.db, article_id) is None:
-            op, message = ops.add_bookmark, self.tr("Bookmarked")
-        else:
-            op, message = ops.remove_bookmark, self.tr("Bookmark removed")
-
-        def done(result: object) -> None:
-            self.curation.bookmark_removed(result)
-            self._update_article_actions()
-            self.statusBar().showMessage(message, 3000)
-
-        self.ops.run(lambda a: op(a, article_id), success=done)
-
-    def highlight_selection(
-        self, color: str = "yellow", note: str | None = None, edit_note: bool = False
-    ) -> None:
-        article_id, span = self.current_article_id(), self.pane.selected_span()
-        if article_id is None or span is None:
-            self.statusBar().showMessage(self.tr("Select some text of the article first"), 4000)
-            return
-        start, end = span
-
-        def done(highlight: Any) -> None:
-            self.annotations.reload_highlights()
-            if edit_note:
-                self.annotations_dock.raise_()
-                self.annotations.edit_highlight_note(highlight.id)
-
-        self.ops.run(
-            lambda a: ops.add_highlight(a, article_id, start, end, color, note),
-            success=done,
-            initiator=self.annotations,  # ``done`` shows the new highlight there
+        self.registry.update_enabled(
+            article_id is not None, article_id is not None and self.pane.selected_span() is not None
         )
+        bookmarked = article_id is not None and (
+            bookmark_store.get_bookmark(self.archive.db, article_id) is not None
+        )
+        self.registry[Action.BOOKMARK].setChecked(bookmarked)
 
-    def note_on_selection(self) -> None:
-        self.highlight_selection("yellow", edit_note=True)
-
-    def note_on_article(self) -> None:
-        self.annotations_dock.show()
-        self.annotations_dock.raise_()
-        self.annotations.add_note_editor()
-
-    def ask_tag(self) -> None:
-        article_id = self.current_article_id()
-        if article_id is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Add Tag"), self.tr("Tag (one word):"))
-        if not ok or not name.strip():
-            return
-        self.ops.run(lambda a: ops.add_tag(a, article_id, name.strip()))
-
-    # -- context menus and the brief ----------------------------------------------------
-    def add_focused_to_brief(self) -> None:
-        """Add to the brief what the focused view has selected (tree, results, or the article)."""
-        focus = QApplication.focusWidget()
-        if focus is self.library.tree:
-            ids = self.library.selected_article_ids()
-        elif focus is self.search.results:
-            ids = self.search.selected_article_ids()
-        else:
-            current = self.current_article_id()
-            ids = [current] if current is not None else []
-        self.briefs.add_articles(ids)
-
-    # -- importing, issues, restores -------------------------------------------------------------
+    # -- importing, issues, restores ---------------------------------------------------
     def edit_issue(self, issue_id: int | None = None) -> None:
         if issue_id is None:
             article = self.pane.article
@@ -491,13 +419,13 @@ class MainWindow(QMainWindow):
         self.pane.set_theme(self.theme)
         self.search.set_theme(self.theme)
         self.annotations.set_theme(self.theme)
-        self.registry[f"theme_{name}"].setChecked(True)
+        self.registry[THEME_ACTIONS[name]].setChecked(True)
 
     def set_language(self, language: str) -> None:
         if language == self.settings.language:
             return
         self.settings.language = language
-        self.registry["language_zh" if language == "zh_CN" else "language_en"].setChecked(True)
+        self.registry[LANGUAGE_ACTIONS[language]].setChecked(True)
         if self.ask_restart():
             self.restart_requested = True  # ``run_app`` builds the window again in it
             self.close()

@@ -1200,4 +1200,27 @@ Articles: %3</source>
             <translation>正在准备资料库…</translation>
         </message>
     </context>
+    <context>
+        <name>ArticleCommands</name>
+        <message>
+            <source>Bookmarked</source>
+            <translation>已加书签</translation>
+        </message>
+        <message>
+            <source>Bookmark removed</source>
+            <translation>已取消书签</translation>
+        </message>
+        <message>
+            <source>Select some text of the article first</source>
+            <translation>请先选中文中的文字</translation>
+        </message>
+        <message>
+            <source>Add Tag</source>
+            <translation>添加标签</translation>
+        </message>
+        <message>
+            <source>Tag (one word):</source>
+            <translation>标签（一个词）：</translation>
+        </message>
+    </context>
 </TS>

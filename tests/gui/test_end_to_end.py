@@ -74,10 +74,10 @@ def test_import_search_annotate_restart_brief_export(
     text = window.pane.article.text
     start = text.index("饲喂数据")
     window.pane.select_span(start, start + 4)
-    window.highlight_selection("blue", edit_note=True)
+    window.annotating.highlight_selection("blue", edit_note=True)
     wait_idle(qtbot, window)
     type_text(window.annotations.highlight_note, "数据来源待核实")
-    window.note_on_article()
+    window.annotating.note_on_article()
     type_text(window.annotations.note_editors()[0], "适合收入畜牧专题")
     window.set_font_size(18)
     window.set_theme("dark")
@@ -107,10 +107,10 @@ def test_import_search_annotate_restart_brief_export(
         index = again.search.model.index(row)
         results.selectionModel().select(index, results.selectionModel().SelectionFlag.Select)
         ids.append(again.search.model.hit(row).article_id)
-    again.add_focused_to_brief()
+    again.annotating.add_focused_to_brief()
     wait_idle(qtbot, again)
     again.pane.setFocus()
-    again.add_focused_to_brief()  # the open article
+    again.annotating.add_focused_to_brief()  # the open article
     wait_idle(qtbot, again)
     expected = list(dict.fromkeys([*ids, article_id]))
     assert again.briefs.article_ids() == expected

@@ -176,7 +176,7 @@ def test_ctrl_z_puts_back_a_tag_a_bookmark_and_a_brief_entry(
 
     window.annotations.tags_edit.setText("")
     window.annotations._save_tags()
-    window.toggle_bookmark()
+    window.annotating.toggle_bookmark()
     wait_idle(qtbot, window)
     window.briefs.reload()
     row = window.briefs.article_ids().index(2)
