@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.operations import annotating as ops
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.runner import OpRunner
+from reader.ui.settings import Settings
 
 FILTER = "JSON (*.json);;All files (*)"
 
@@ -21,15 +20,17 @@ class AnnotationTransfer(QObject):
     """Writes the archive's notes, highlights, bookmarks and tags to a JSON file, and
     merges such a file in (matched by article, never duplicating)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, runner: OpRunner, settings: Settings) -> None:
         super().__init__(window)
         self._window = window
+        self._ops = runner
+        self._settings = settings
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
     def export_file(self, path: Path | None = None) -> None:
-        settings = self._window.settings
+        settings = self._settings
         if path is None:
             name = self.tr("Annotations %1.json").replace("%1", date.today().isoformat())
             start = str(Path(settings.last_folder("annotations")) / name)
@@ -49,10 +50,10 @@ class AnnotationTransfer(QObject):
                 .replace("%2", str(target))
             )
 
-        self._window.ops.run(lambda a: ops.export_annotations_file(a, target), success=done)
+        self._ops.run(lambda a: ops.export_annotations_file(a, target), success=done)
 
     def import_file(self, path: Path | None = None) -> None:
-        settings = self._window.settings
+        settings = self._settings
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self._window,
@@ -74,4 +75,4 @@ class AnnotationTransfer(QObject):
                 .replace("%3", str(report.added))
             )
 
-        self._window.ops.run(lambda a: ops.import_annotations_file(a, source), success=done)
+        self._ops.run(lambda a: ops.import_annotations_file(a, source), success=done)

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.curation = Curation(self)
         self.issue_editing = IssueEditing(self, archive, self.ops, self.curation.identity_choice)
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
-        self.transfer = AnnotationTransfer(self)
+        self.transfer = AnnotationTransfer(self, self.ops, settings)
         self.annotating = ArticleCommands(
             self,
             archive,
