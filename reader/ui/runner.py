@@ -22,7 +22,7 @@ from reader.ui.errors import error_text, error_title, is_bug, log_bug
 from reader.ui.worker import Worker
 
 T = TypeVar("T")
-Success = Callable[[Any], object]
+Success = Callable[[Any], None]
 Failure = Callable[[BaseException], object]
 
 
@@ -69,12 +69,8 @@ class OpRunner(QObject):
         failure: Failure | None = None,
     ) -> None:
         """Run a read on the worker (one that needs the writer's state, e.g. the index)."""
-
-        def done(value: Any) -> None:
-            success(value)
-
         self.worker.submit(
-            lambda archive, _p: read(archive), on_done=done, on_failed=self._failed(failure)
+            lambda archive, _p: read(archive), on_done=success, on_failed=self._failed(failure)
         )
 
     def _submit(
