@@ -38,6 +38,12 @@ class Archive:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the database file again on this object (after a restore replaced it), so
+        everything holding this archive reads the new file."""
+        self.db.close()
+        self.db = open_database(self.database_path)
+
     def __enter__(self) -> Archive:
         return self
 

@@ -75,6 +75,8 @@ class FileOutcome:
 @dataclass(slots=True)
 class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    # Files the batch never started because the editor cancelled it.
+    not_started: list[Path] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -133,6 +135,7 @@ def import_paths(
     paths: Iterable[Path],
     progress: ProgressCallback | None = None,
     on_outcome: OutcomeCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import files and folders into ``archive``, one transaction per file.
 
@@ -142,6 +145,8 @@ def import_paths(
         progress: called as ``progress(done, total, path)`` before each file and once at
             the end with ``done == total``.
         on_outcome: called with each file's outcome as soon as it is known.
+        cancelled: asked before each file; once it answers True the files left are not
+            started (the report lists them in ``not_started``), those done stay imported.
 
     Returns:
         The report: one outcome per file, in the order the files were taken.
@@ -153,6 +158,9 @@ def import_paths(
             on_outcome(outcome)
     total = len(files)
     for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            report.not_started = files[done:]
+            break
         if progress:
             progress(done, total, path)
         outcome = import_file(archive, path)

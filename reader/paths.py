@@ -58,3 +58,8 @@ def resolve_archive_dir(explicit: str | os.PathLike[str] | None) -> Path:
 def cache_dir() -> Path:
     """A folder for disposable caches (jieba's dictionary cache, for one)."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    """The log where the faces write what went wrong, tracebacks of bugs included."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "reader.log"

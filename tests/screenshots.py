@@ -81,7 +81,7 @@ def _window(app, folder: Path, settings_path: Path, language: str):  # type: ign
     settings = Settings(settings_path)
     settings.language = language
     window = build_window(app, folder, settings)
-    window.housekeeping.show_dialogs = False
+    window.show_dialogs = False
     window.briefs.open_exports = False
     window.resize(1440, 900)
     window.show()
@@ -143,11 +143,11 @@ def take_screenshots() -> list[Path]:
         text = window.pane.article.text
         first = text.index("一、")
         window.pane.select_span(first, text.index("。", first) + 1)
-        window.highlight_selection("yellow")
+        window.annotating.highlight_selection("yellow")
         second = text.index("二、")
         second = text.index("。", second) + 1
         window.pane.select_span(second, text.index("，", second))
-        window.highlight_selection("green", note="这一段数据需与原文核对。")
+        window.annotating.highlight_selection("green", note="这一段数据需与原文核对。")
         _wait_idle(app, window)
         window.annotations.tags_edit.setText("示例 成果转化")
         window.annotations.tags_edit.editingFinished.emit()

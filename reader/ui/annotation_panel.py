@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -28,15 +29,12 @@ from reader.annotations import highlights as hl_store
 from reader.annotations import notes as note_store
 from reader.annotations import tags as tag_store
 from reader.annotations.records import Highlight, Note
-from reader.annotations.undelete import (
-    Deletion,
-    highlight_deleted,
-    note_deleted,
-    tag_removed,
-)
+from reader.annotations.undelete import highlight_deleted, note_deleted
 from reader.archive import Archive
+from reader.operations import OpResult
+from reader.operations import annotating as ops
+from reader.ui.runner import OpRunner
 from reader.ui.theme import Theme
-from reader.ui.worker import Worker
 
 SAVE_DELAY_MS = 600
 HIGHLIGHT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,17 +94,15 @@ class NoteEditor(QPlainTextEdit):
             if not text.strip():
                 return
             self._pending = True
-            self._panel.submit(
-                lambda a, _p: note_store.add_note(a.db, article_id, text), self._created
-            )
+            self._panel.submit(lambda a: ops.add_note(a, article_id, text), self._created)
         elif not text.strip():
             self.note_id = None
             self._panel.submit(
-                lambda a, _p: note_store.delete_note(a.db, note_id),
+                lambda a: ops.remove_note(a, note_id),
                 lambda note: self._panel.deleted.emit(note_deleted(note)),  # type: ignore[arg-type]
             )
         else:
-            self._panel.submit(lambda a, _p: note_store.update_note(a.db, note_id, text))
+            self._panel.submit(lambda a: ops.update_note(a, note_id, text))
 
     def _created(self, note: object) -> None:
         self._pending = False
@@ -125,12 +121,12 @@ class AnnotationPanel(QWidget):
     saved = Signal()
 
     def __init__(
-        self, archive: Archive, worker: Worker, theme: Theme, parent: QWidget | None = None
+        self, archive: Archive, runner: OpRunner, theme: Theme, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("annotationPanel")
         self._archive = archive
-        self._worker = worker
+        self._runner = runner
         self._theme = theme
         self._article_id: int | None = None
         self._highlights: list[Highlight] = []
@@ -211,15 +207,17 @@ class AnnotationPanel(QWidget):
 
     def submit(
         self,
-        job: Callable[[Archive, object], object],
+        op: Callable[[Archive], OpResult[Any]],
         on_done: Callable[[object], None] | None = None,
     ) -> None:
+        """Run an annotation operation; this panel already shows what it changes."""
+
         def done(result: object) -> None:
             if on_done is not None:
                 on_done(result)
             self.saved.emit()
 
-        self._worker.submit(job, on_done=done)
+        self._runner.run(op, success=done, initiator=self)
 
     # -- the article --------------------------------------------------------------------
     def article_id(self) -> int | None:
@@ -247,6 +245,11 @@ class AnnotationPanel(QWidget):
         for note in note_store.list_notes(db, article_id):
             self.notes_box.addWidget(NoteEditor(self, article_id, note))
         self.reload_highlights()
+
+    def refresh(self) -> None:
+        """Show the open article's annotations again (they were changed elsewhere)."""
+        if self._article_id is not None:
+            self.show_article(self._article_id, self.title.text())
 
     def note_editors(self) -> list[NoteEditor]:
         editors = []
@@ -284,15 +287,7 @@ class AnnotationPanel(QWidget):
         if not added and not removed:
             return
         self._saved_tags = wanted
-
-        def job(archive: Archive, _progress: object) -> list[Deletion]:
-            for name in added:
-                tag_store.add_tag(archive.db, article_id, name)
-            for name in removed:
-                tag_store.remove_tag(archive.db, article_id, name)
-            return [tag_removed(article_id, name) for name in removed]
-
-        self.submit(job, self._emit_deleted)
+        self.submit(lambda a: ops.change_tags(a, article_id, added, removed), self._emit_deleted)
 
     def _emit_deleted(self, deletions: object) -> None:
         for deletion in deletions if isinstance(deletions, list) else [deletions]:
@@ -374,11 +369,7 @@ class AnnotationPanel(QWidget):
             return
         text = self.highlight_note.toPlainText()
         self._highlights = [_with_note(h, text) if h.id == target else h for h in self._highlights]
-        if text.strip():
-            job = lambda a, _p: hl_store.update_highlight(a.db, target, note=text)  # noqa: E731
-        else:
-            job = lambda a, _p: hl_store.update_highlight(a.db, target, clear_note=True)  # noqa: E731
-        self.submit(job)
+        self.submit(lambda a: ops.set_highlight_note(a, target, text))
 
     def edit_highlight_note(self, highlight_id: int) -> None:
         """Select a highlight and put the cursor in its note (after "Add note to selection")."""
@@ -396,7 +387,7 @@ class AnnotationPanel(QWidget):
             self.reload_highlights()
             self.deleted.emit(highlight_deleted(deleted))  # type: ignore[arg-type]
 
-        self.submit(lambda a, _p: hl_store.delete_highlight(a.db, ident), done)
+        self.submit(lambda a: ops.remove_highlight(a, ident), done)
 
 
 def _with_note(h: Highlight, note: str) -> Highlight:

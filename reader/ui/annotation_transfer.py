@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from reader.annotations.transfer import (
-    import_annotations,
-    read_annotations_file,
-    write_annotations_file,
-)
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.operations import annotating as ops
+from reader.ui.runner import OpRunner
+from reader.ui.settings import Settings
 
 FILTER = "JSON (*.json);;All files (*)"
 
@@ -25,17 +20,17 @@ class AnnotationTransfer(QObject):
     """Writes the archive's notes, highlights, bookmarks and tags to a JSON file, and
     merges such a file in (matched by article, never duplicating)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, runner: OpRunner, settings: Settings) -> None:
         super().__init__(window)
         self._window = window
-        window.registry.connect("export_annotations", self.export_file)
-        window.registry.connect("import_annotations", self.import_file)
+        self._ops = runner
+        self._settings = settings
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
     def export_file(self, path: Path | None = None) -> None:
-        settings = self._window.settings
+        settings = self._settings
         if path is None:
             name = self.tr("Annotations %1.json").replace("%1", date.today().isoformat())
             start = str(Path(settings.last_folder("annotations")) / name)
@@ -55,15 +50,10 @@ class AnnotationTransfer(QObject):
                 .replace("%2", str(target))
             )
 
-        self._window.worker.submit(
-            lambda a, _p: write_annotations_file(a.db, target),
-            changes=False,
-            on_done=done,
-            on_failed=self._window.show_error,
-        )
+        self._ops.run(lambda a: ops.export_annotations_file(a, target), success=done)
 
     def import_file(self, path: Path | None = None) -> None:
-        settings = self._window.settings
+        settings = self._settings
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self._window,
@@ -84,12 +74,5 @@ class AnnotationTransfer(QObject):
                 .replace("%2", str(report.unmatched))
                 .replace("%3", str(report.added))
             )
-            article = self._window.pane.article
-            if article is not None:
-                self._window.open_article(article.id)
 
-        self._window.worker.submit(
-            lambda a, _p: import_annotations(a.db, read_annotations_file(source)),
-            on_done=done,
-            on_failed=self._window.show_error,
-        )
+        self._ops.run(lambda a: ops.import_annotations_file(a, source), success=done)

@@ -18,6 +18,7 @@ from reader.archive import Archive
 from reader.paths import resource_path
 from reader.store.db import ArchiveError
 from reader.ui.accessibility import name_generated_controls
+from reader.ui.errors import install_log_file
 from reader.ui.fonts import apply_app_font
 from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
@@ -50,6 +51,7 @@ def build_window(app: QApplication, archive_dir: Path, settings: Settings) -> Ma
     Raises:
         ArchiveError: the archive cannot be opened.
     """
+    install_log_file()
     use_language(app, settings.language)
     family = apply_app_font(app)
     apply_app_palette(app, theme_named(settings.theme))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton
 
-from reader import briefs as brief_store
+from reader.operations import briefing as ops
 
 if TYPE_CHECKING:
     from reader.ui.brief_panel import BriefPanel
@@ -32,7 +32,7 @@ def rename_brief(panel: BriefPanel, name: str | None = None) -> None:
         return
     panel.flush()
     brief_id = brief.id
-    panel.submit(lambda a, _p: brief_store.rename(a.db, brief_id, name))
+    panel.submit(lambda a: ops.rename_brief(a, brief_id, name))
 
 
 def duplicate_brief(panel: BriefPanel, name: str | None = None) -> None:
@@ -45,7 +45,7 @@ def duplicate_brief(panel: BriefPanel, name: str | None = None) -> None:
         return
     panel.flush()
     brief_id = brief.id
-    panel.submit(lambda a, _p: brief_store.duplicate(a.db, brief_id, name))
+    panel.submit(lambda a: ops.duplicate_brief(a, brief_id, name))
 
 
 def delete_brief(panel: BriefPanel, confirm: bool = True) -> None:
@@ -65,7 +65,7 @@ def delete_brief(panel: BriefPanel, confirm: bool = True) -> None:
     panel.flush()
     brief_id = brief.id
     panel.forget_active()
-    panel.submit(lambda a, _p: brief_store.delete(a.db, brief_id), reload_after=True)
+    panel.submit(lambda a: ops.delete_brief(a, brief_id), reload_after=True)
 
 
 def brief_menu_button(panel: BriefPanel) -> QToolButton:

@@ -3,6 +3,7 @@ per-article notes, and the export dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -26,15 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from reader import briefs as brief_store
-from reader.annotations.undelete import Deletion, remove_brief_entry
+from reader.annotations.undelete import Deletion
 from reader.archive import Archive
+from reader.operations import OpResult
+from reader.operations import briefing as ops
 from reader.store import issues as store
 from reader.ui.annotation_panel import _Debounced
 from reader.ui.article_drag import dragged_article_ids
 from reader.ui.brief_actions import brief_menu_button
 from reader.ui.export_dialog import ExportDialog
+from reader.ui.runner import OpRunner
 from reader.ui.settings import Settings
-from reader.ui.worker import Worker
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -81,12 +84,12 @@ class BriefPanel(QWidget):
     entry_removed = Signal(object)  # a reader.annotations.undelete.Deletion, for Ctrl+Z
 
     def __init__(
-        self, archive: Archive, worker: Worker, settings: Settings, parent: QWidget | None = None
+        self, archive: Archive, runner: OpRunner, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefPanel")
         self._archive = archive
-        self._worker = worker
+        self._runner = runner
         self._settings = settings
         self._brief: brief_store.BriefRecord | None = None
         self._loading = False
@@ -247,10 +250,10 @@ class BriefPanel(QWidget):
         return [self.items.item(r).data(ARTICLE_ID_ROLE) for r in range(self.items.count())]
 
     # -- writing ------------------------------------------------------------------------
-    def submit(self, job: Any, reload_after: bool = False) -> None:
-        """Run a brief job on the worker; the brief it returns becomes the active one."""
+    def submit(self, op: Callable[[Archive], OpResult[Any]], reload_after: bool = False) -> None:
+        """Run a brief operation; the brief it returns becomes the active one."""
         self._brief = None  # flushed by the caller: whatever comes back is shown
-        self._submit(job, reload_after=reload_after)
+        self._submit(op, reload_after=reload_after)
 
     def forget_active(self) -> None:
         """The active brief is going away: show another one after the next reload."""
@@ -258,9 +261,14 @@ class BriefPanel(QWidget):
         self._brief = None
 
     def _submit(
-        self, job: Any, reload: bool = True, reload_after: bool = False, after: Any = None
+        self,
+        op: Callable[[Archive], OpResult[Any]],
+        reload: bool = True,
+        reload_after: bool = False,
+        after: Callable[[Any], None] | None = None,
     ) -> None:
-        def done(record: Any) -> None:
+        def done(value: Any) -> None:
+            record = value[0] if isinstance(value, tuple) else value  # (brief, what else)
             if reload and isinstance(record, brief_store.BriefRecord):
                 self._settings.active_brief_id = record.id
                 if self._brief is None or self._brief.id == record.id:
@@ -268,13 +276,10 @@ class BriefPanel(QWidget):
             elif reload_after:
                 self.reload()
             if after is not None:
-                after()
+                after(value)
             self.changed.emit()
 
-        self._worker.submit(job, changes=False, on_done=done, on_failed=self._warn)
-
-    def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Brief"), message)
+        self._runner.run(op, success=done, initiator=self)
 
     def new_brief(self, name: str | None = None) -> None:
         if name is None:
@@ -286,7 +291,7 @@ class BriefPanel(QWidget):
         name = name.strip()
         self.flush()
         self._brief = None
-        self._submit(lambda a, _p: brief_store.create_brief(a.db, name))
+        self._submit(lambda a: ops.create_brief(a, name))
 
     def _default_name(self) -> str:
         base = f"{self.tr('Brief')} {date.today().isoformat()}"
@@ -303,14 +308,7 @@ class BriefPanel(QWidget):
             return
         brief_id = self._brief.id if self._brief else None
         name = self._default_name()
-
-        def job(archive: Archive, _p: Any) -> Any:
-            target = (
-                brief_id if brief_id is not None else brief_store.create_brief(archive.db, name).id
-            )
-            return brief_store.add_articles(archive.db, target, ids)
-
-        self._submit(job)
+        self._submit(lambda a: ops.add_articles(a, brief_id, ids, name))
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(
@@ -322,16 +320,13 @@ class BriefPanel(QWidget):
             return
         brief_id = self._brief.id
         ids = [item.data(ARTICLE_ID_ROLE) for item in self.items.selectedItems()]
+        if not ids:
+            return
 
-        removed: list[Deletion] = []
-
-        def job(archive: Archive, _p: Any) -> Any:
-            for article_id in ids:
-                removed.append(remove_brief_entry(archive.db, brief_id, article_id))
-            return brief_store.get_brief(archive.db, brief_id)
-
-        if ids:
-            self._submit(job, after=lambda: self._emit_removed(removed))
+        self._submit(
+            lambda a: ops.remove_articles(a, brief_id, ids),
+            after=lambda value: self._emit_removed(value[1]),
+        )
 
     def _emit_removed(self, removed: list[Deletion]) -> None:
         for deletion in removed:
@@ -347,11 +342,9 @@ class BriefPanel(QWidget):
         if start == end:
             article_id = self.items.item(row if row < start else row - 1).data(ARTICLE_ID_ROLE)
             position = order.index(article_id) + 1
-            self._submit(
-                lambda a, _p: brief_store.move_article(a.db, brief_id, article_id, position)
-            )
+            self._submit(lambda a: ops.move_article(a, brief_id, article_id, position))
         else:
-            self._submit(lambda a, _p: brief_store.reorder_articles(a.db, brief_id, order))
+            self._submit(lambda a: ops.reorder_articles(a, brief_id, order))
 
     def _fields_typed(self) -> None:
         if not self._loading:
@@ -366,9 +359,7 @@ class BriefPanel(QWidget):
         changes: dict[str, str | None] = {"preface": preface}
         if title:
             changes["title"] = title
-        self._submit(
-            lambda a, _p: brief_store.update_brief(a.db, brief_id, **changes), reload=False
-        )
+        self._submit(lambda a: ops.update_brief(a, brief_id, **changes), reload=False)
 
     def _item_selected(self, *_args: object) -> None:
         self._note_debounce.flush()
@@ -394,8 +385,7 @@ class BriefPanel(QWidget):
         brief_id, article_id = self._brief.id, self._note_target
         note = self.item_note.toPlainText()
         self._submit(
-            lambda a, _p: brief_store.set_item_note(a.db, brief_id, article_id, note or None),
-            reload=False,
+            lambda a: ops.set_item_note(a, brief_id, article_id, note or None), reload=False
         )
 
     def flush(self) -> None:
@@ -411,7 +401,7 @@ class BriefPanel(QWidget):
             )
             return None
         self.flush()
-        dialog = ExportDialog(self, self._brief, self._worker, self._settings)
+        dialog = ExportDialog(self, self._brief, self._runner, self._settings)
         dialog.open_when_done.setChecked(self.open_exports)
         dialog.open()
         return dialog

@@ -12,9 +12,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
-from reader import editing
 from reader.annotations.records import Bookmark
 from reader.annotations.undelete import Deletion, bookmark_deleted
+from reader.operations import OpResult
+from reader.operations import curating as ops
 from reader.store import issues as store
 from reader.store import trash
 from reader.store.clashes import issues_claiming
@@ -43,9 +44,8 @@ class Curation(QObject):
         self._window = window
         self._show_dialogs = True
         self.answers: dict[str, Any] = {"confirm": True, "identity": KEEP_APART}
-        self.undo = DeletionUndo(window.worker, self)
+        self.undo = DeletionUndo(window.ops, self)
         self.undo.changed.connect(self._after_undo)
-        self.undo.failed.connect(window.show_error)
         self.trash_dialog: TrashDialog | None = None
         # Delete in the tree alone: elsewhere Delete edits text or removes brief entries.
         self._delete_key = QShortcut(
@@ -56,8 +56,8 @@ class Curation(QObject):
 
     @property
     def show_dialogs(self) -> bool:
-        """Ask and show dialogs; off when the window's housekeeping has them off (tests)."""
-        return self._show_dialogs and self._window.housekeeping.show_dialogs
+        """Ask and show dialogs; off when the window has them off (tests)."""
+        return self._show_dialogs and self._window.show_dialogs
 
     @show_dialogs.setter
     def show_dialogs(self, value: bool) -> None:
@@ -76,8 +76,8 @@ class Curation(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _submit(self, job: Callable[[Any, Any], Any], done: Callable[[Any], None]) -> None:
-        self._window.worker.submit(job, on_done=done, on_failed=self._window.show_error)
+    def _submit(self, op: Callable[[Any], OpResult[Any]], done: Callable[[Any], None]) -> None:
+        self._window.ops.run(op, success=done)
 
     # -- the trash ----------------------------------------------------------------------
     def delete_selected_issues(self) -> None:
@@ -111,7 +111,7 @@ class Curation(QObject):
         if not self._confirm(self.tr("Delete Issue"), text):
             return
         self._submit(
-            lambda a, _p: editing.delete_issues(a, issue_ids),
+            lambda a: ops.delete_issues(a, issue_ids),
             lambda _r: self._status(self.tr("Moved %n issue(s) to the trash", "", len(issue_ids))),
         )
 
@@ -123,7 +123,7 @@ class Curation(QObject):
         text = self.tr("Move the %n sample issue(s) (示例) to the trash?", "", len(ids))
         if self._confirm(self.tr("Remove Sample Issues"), text):
             self._submit(
-                lambda a, _p: editing.delete_samples(a),
+                ops.delete_samples,
                 lambda r: self._status(self.tr("Moved %n issue(s) to the trash", "", len(r))),
             )
 
@@ -138,17 +138,16 @@ class Curation(QObject):
         return dialog
 
     def restore_issues(self, issue_ids: list[int]) -> None:
-        def job(archive: Any, _p: Any) -> None:
-            for issue_id in issue_ids:
-                editing.restore_issue(archive, issue_id)
-
-        self._submit(job, lambda _r: self._trash_changed(self.tr("Restored from the trash")))
+        self._submit(
+            lambda a: ops.restore_issues(a, issue_ids),
+            lambda _r: self._trash_changed(self.tr("Restored from the trash")),
+        )
 
     def empty_trash(self) -> None:
         text = self.tr("Delete the issues in the trash for good? This cannot be undone.")
         if self._confirm(self.tr("Empty Trash"), text):
             self._submit(
-                lambda a, _p: editing.empty_trash(a),
+                ops.empty_trash,
                 lambda _r: self._trash_changed(self.tr("The trash is empty")),
             )
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from reader.archive import Archive
 from reader.briefs import BriefRecord
-from reader.export import FORMATS, export_brief
+from reader.export import FORMATS
+from reader.operations.briefing import export_brief
+from reader.ui.errors import error_text
+from reader.ui.runner import OpRunner
 from reader.ui.settings import Settings
-from reader.ui.worker import Worker
 
 FORMAT_LABELS = {
     "docx": "Word (.docx)",
@@ -52,13 +54,13 @@ class ExportDialog(QDialog):
     failed = Signal(str)
 
     def __init__(
-        self, parent: QWidget, brief: BriefRecord, worker: Worker, settings: Settings
+        self, parent: QWidget, brief: BriefRecord, runner: OpRunner, settings: Settings
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export Brief"))
         self._brief = brief
-        self._worker = worker
+        self._runner = runner
         self._settings = settings
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
@@ -148,23 +150,19 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.message.setText(self.tr("Exporting…"))
 
-        def job(archive: Archive, progress: Any) -> Path:
+        def op(archive: Archive, progress: Any) -> Any:
             return export_brief(
-                archive.db,
+                archive,
                 path,
                 fmt,
-                brief=brief_id,
+                progress,
+                brief_id,
                 include_notes=notes,
                 include_highlights=highlights,
-                progress=progress,
             )
 
-        self._worker.submit(
-            job,
-            changes=False,
-            on_done=self._done,
-            on_failed=self._failed,
-            on_progress=self._progressed,
+        self._runner.run_with_progress(
+            op, progress=self._progressed, success=self._done, failure=self._failed
         )
 
     def _progressed(self, done: int, total: int) -> None:
@@ -181,7 +179,8 @@ class ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = error_text(error)
         self.buttons.setEnabled(True)
         self.progress.setVisible(False)
         self.message.setText(message)

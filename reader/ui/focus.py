@@ -1,14 +1,13 @@
-"""Keyboard focus shortcuts: straight to the library tree, the results, the article or the brief."""
+"""Keyboard focus: straight to the library tree, the results, the article or the brief
+(Alt+1…4), and Tab through them in that order."""
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.brief_panel import BriefPanel
 
 
 def _focus(dock: QDockWidget | None, widget: QWidget) -> None:
@@ -18,21 +17,36 @@ def _focus(dock: QDockWidget | None, widget: QWidget) -> None:
     widget.setFocus()
 
 
-def _brief_target(window: MainWindow) -> QWidget:
-    """The brief's article list, or its chooser while there is no brief to list."""
-    items = window.briefs.items
-    return items if items.isEnabled() and items.isVisibleTo(window) else window.briefs.chooser
+class FocusKeys:
+    """The targets of the Go to … commands; their slots are these methods."""
 
+    def __init__(
+        self,
+        window: QMainWindow,
+        search_box: QWidget,
+        library: tuple[QDockWidget, QWidget],
+        results: tuple[QDockWidget, QWidget],
+        pane: QWidget,
+        brief: tuple[QDockWidget, BriefPanel],
+    ) -> None:
+        self._window = window
+        self._library, self._results, self._pane, self._brief = library, results, pane, brief
+        order = [search_box, library[1], results[1], pane, brief[1].items]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
-def connect_focus_actions(window: MainWindow) -> None:
-    """Alt+1…4 focus the tree, the results, the reading pane and the brief panel; Tab
-    then goes on through them in that order."""
-    a = window.registry
-    a.connect("focus_library", lambda: _focus(window.library_dock, window.library.tree))
-    a.connect("focus_results", lambda: _focus(window.results_dock, window.search.results))
-    a.connect("focus_article", lambda: _focus(None, window.pane))
-    a.connect("focus_brief", lambda: _focus(window.briefs_dock, _brief_target(window)))
-    order = [window.search.bar.query_edit, window.library.tree, window.search.results]
-    order += [window.pane, window.briefs.items]
-    for first, second in itertools.pairwise(order):
-        QWidget.setTabOrder(first, second)
+    def library(self) -> None:
+        _focus(*self._library)
+
+    def results(self) -> None:
+        _focus(*self._results)
+
+    def article(self) -> None:
+        _focus(None, self._pane)
+
+    def brief(self) -> None:
+        """The brief's article list, or its chooser while there is no brief to list."""
+        dock, panel = self._brief
+        items = panel.items
+        target = items if items.isEnabled() and items.isVisibleTo(self._window) else panel.chooser
+        _focus(dock, target)

@@ -1,12 +1,12 @@
 """The main window: library tree, reading pane, search, annotations and the brief basket.
 
-The window reads through the GUI thread's own ``Archive``; every write goes to the
-``Worker``, whose ``archive_changed`` refreshes what the window shows.
+The window reads through the GUI thread's own ``Archive``; every write is an operation
+(``reader.operations``) run by the ``OpRunner`` on the worker, and the change set each one
+returns refreshes the views it touched.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -14,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
@@ -22,34 +21,41 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotations import bookmarks as bookmark_store
-from reader.annotations import highlights as hl_store
-from reader.annotations import tags as tag_store
 from reader.archive import Archive
+from reader.operations import Changes
 from reader.store import issues as store
 from reader.ui import menus
-from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
+from reader.ui.actions import Action, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotation_transfer import AnnotationTransfer
+from reader.ui.archive_care import ArchiveCare
+from reader.ui.article_commands import ArticleCommands
 from reader.ui.article_info_bar import ArticleInfoBar
 from reader.ui.brief_panel import BriefPanel
+from reader.ui.context_menus import ContextMenus
 from reader.ui.curation import Curation
 from reader.ui.dialogs import offer_restart
 from reader.ui.find_bar import FindBar
-from reader.ui.focus import connect_focus_actions
-from reader.ui.housekeeping import Housekeeping
+from reader.ui.focus import FocusKeys
 from reader.ui.icons import themed_icon
+from reader.ui.importing import Importing
+from reader.ui.issue_editing import IssueEditing
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.match_walker import MatchWalker
 from reader.ui.reading_pane import PaintedHighlight, ReadingPane
+from reader.ui.runner import OpRunner
 from reader.ui.screen_fit import clamp_to_screen
 from reader.ui.search_controller import PendingHit, SearchController
-from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.ui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from reader.ui.start_up import StartUp
 from reader.ui.theme import apply_app_palette, theme_named
 from reader.ui.topic_panel import TopicPanel
 from reader.ui.tree_model import LibraryTreeModel
 from reader.ui.worker import Worker
 
 REFRESH_DELAY_MS = 150
+THEME_ACTIONS = {"light": Action.THEME_LIGHT, "dark": Action.THEME_DARK}
+LANGUAGE_ACTIONS = {"zh_CN": Action.LANGUAGE_ZH, "en": Action.LANGUAGE_EN}
 
 
 def icon(name: str) -> QIcon:
@@ -71,6 +77,8 @@ class MainWindow(QMainWindow):
         self.archive = archive
         self.settings = settings
         self.worker = worker
+        self.ops = OpRunner(worker, self)
+        self._pending: list[tuple[Changes, object]] = []
         self.theme = theme_named(settings.theme)
         self.setWindowTitle(self.tr("Reader — 科技情报参考 archive"))
         self.setWindowIcon(icon("reader"))
@@ -82,7 +90,9 @@ class MainWindow(QMainWindow):
         # Centre: find bar over the reading pane.
         self.pane = ReadingPane(self.theme, font_family, settings.font_size, self)
         self.pane.setAccessibleName(self.tr("Article"))
-        self.find_bar = FindBar(self.registry["find_previous"], self.registry["find_next"], self)
+        self.find_bar = FindBar(
+            self.registry[Action.FIND_PREVIOUS], self.registry[Action.FIND_NEXT], self
+        )
         centre = QWidget(self)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,19 +120,19 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
 
         # Right: annotations and the brief basket.
-        self.annotations = AnnotationPanel(archive, worker, self.theme, self)
+        self.annotations = AnnotationPanel(archive, self.ops, self.theme, self)
         self.annotations_dock = self._dock(
             "annotationsDock",
             self.tr("Notes and Highlights"),
             self.annotations,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.briefs = BriefPanel(archive, worker, settings, self)
+        self.briefs = BriefPanel(archive, self.ops, settings, self)
         self.briefs_dock = self._dock(
             "briefsDock", self.tr("Brief"), self.briefs, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.annotations_dock, self.briefs_dock)
-        self.topics = TopicPanel(archive, worker, self)
+        self.topics = TopicPanel(archive, self.ops, self)
         # Its row of buttons would otherwise hold the right docks wider than the reading
         # column on a small screen; they clip instead.
         self.topics.setMinimumWidth(200)
@@ -132,24 +142,56 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.briefs_dock, self.topics_dock)
         self.annotations_dock.raise_()
 
-        self.housekeeping = Housekeeping(self, archive, worker, settings)
+        self.importing = Importing(self, archive, self.ops, settings)
+        self.archive_care = ArchiveCare(self, archive, self.ops, settings)
+        self.startup = StartUp(self, archive, self.ops, self.importing)
         self.curation = Curation(self)
-        self.housekeeping.identity_check = self.curation.identity_choice
+        self.issue_editing = IssueEditing(self, archive, self.ops, self.curation.identity_choice)
         self.walker = MatchWalker(self.pane, self.find_bar, self.search, self._open_walked)
-        menus.build_toolbars(self)
-        menus.build_menus(self)
+        self.transfer = AnnotationTransfer(self, self.ops, settings)
+        self.annotating = ArticleCommands(
+            self,
+            archive,
+            self.ops,
+            self.pane,
+            (self.annotations_dock, self.annotations),
+            (self.library, self.search, self.briefs),
+            self.curation.bookmark_removed,
+        )
+        self.focus = FocusKeys(
+            self,
+            self.search.bar.query_edit,
+            (self.library_dock, self.library.tree),
+            (self.results_dock, self.search.results),
+            self.pane,
+            (self.briefs_dock, self.briefs),
+        )
+        self.context_menus = ContextMenus(
+            self,
+            self.registry,
+            self.library,
+            self.search,
+            self.pane,
+            self.annotations,
+            self.annotations_dock,
+            self.briefs,
+            self.open_article,
+            self.edit_issue,
+            self.curation.delete_issues,
+            self.annotating.highlight_selection,
+        )
+        menus.build_toolbars(self, self.registry, self.search.bar)
+        docks = [self.library_dock, self.results_dock, self.annotations_dock, self.briefs_dock]
+        menus.build_menus(self, self.registry, docks, self.annotating.highlight_selection)
+        self.registry.connect_slots(self)
         self._connect()
-        connect_focus_actions(self)
-        self.transfer = AnnotationTransfer(self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
-        self.worker.archive_changed.connect(self._refresh_timer.start)
-        self.registry[f"theme_{self.theme.name}"].setChecked(True)
-        self.registry["language_zh" if settings.language == "zh_CN" else "language_en"].setChecked(
-            True
-        )
+        self._refresh_timer.timeout.connect(self._refresh_pending)
+        self.ops.changed.connect(self._archive_changed)
+        self.registry[THEME_ACTIONS[self.theme.name]].setChecked(True)
+        self.registry[LANGUAGE_ACTIONS[settings.language]].setChecked(True)
         self._update_article_actions()
         self.search.refresh_filters()
         self.resize(1280, 820)
@@ -181,49 +223,15 @@ class MainWindow(QMainWindow):
         return dock
 
     def _connect(self) -> None:
-        a = self.registry
-        a.connect("quit", self.close)
-        a.connect("copy", self.pane.copy)
-        a.connect("focus_search", self.search.focus)
-        a.connect("find_in_article", self.walker.focus_find)
-        a.connect("find_next", self.next_match)
-        a.connect("find_previous", self.previous_match)
-        a.connect("bookmark", self.toggle_bookmark)
-        a.connect("highlight", lambda: self.highlight_selection("yellow"))
-        a.connect("add_note", self.note_on_selection)
-        a.connect("article_note", self.note_on_article)
-        a.connect("add_tag", self.ask_tag)
-        a.connect("add_to_brief", self.add_focused_to_brief)
-        a.connect("new_brief", self.briefs.new_brief)
-        a.connect("export_brief", self.briefs.export)
-        a.connect("zoom_in", lambda: self.set_font_size(self.pane.font_size + 1))
-        a.connect("zoom_out", lambda: self.set_font_size(self.pane.font_size - 1))
-        a.connect("zoom_reset", lambda: self.set_font_size(DEFAULT_FONT_SIZE))
-        a.connect("theme_light", lambda: self.set_theme("light"))
-        a.connect("theme_dark", lambda: self.set_theme("dark"))
-        a.connect("language_zh", lambda: self.set_language("zh_CN"))
-        a.connect("language_en", lambda: self.set_language("en"))
-        a.connect("about", self.about)
-        a.connect("import_files", self.housekeeping.import_files)
-        a.connect("import_folder", self.housekeeping.import_folder)
-        a.connect("backup", self.housekeeping.backup)
-        a.connect("restore", self.housekeeping.restore)
-        a.connect("reindex", self.housekeeping.reindex)
-        a.connect("edit_issue", self.edit_issue)
-        a.connect("undo", self.curation.undo.undo)
-        a.connect("delete_issue", self.curation.delete_current_issue)
-        a.connect("show_trash", self.curation.show_trash)
-        a.connect("remove_samples", self.curation.delete_samples)
-        a.connect("article_history", self.curation.show_history)
         self.annotations.deleted.connect(self.curation.record)
         self.briefs.entry_removed.connect(self.curation.record)
         self.library.article_activated.connect(self.open_article)
-        self.library.context_menu_requested.connect(partial(menus.tree_menu, self))
+        self.library.context_menu_requested.connect(self.context_menus.tree_menu)
         self.search.open_requested.connect(self.open_article)
         self.search.searched.connect(self._after_search)
         self.search.neighbour_found.connect(self._neighbour_found)
-        self.search.results.customContextMenuRequested.connect(partial(menus.results_menu, self))
-        self.pane.context_menu_requested.connect(partial(menus.pane_menu, self))
+        self.search.results.customContextMenuRequested.connect(self.context_menus.results_menu)
+        self.pane.context_menu_requested.connect(self.context_menus.pane_menu)
         self.pane.copyAvailable.connect(lambda _has: self._update_article_actions())
         self.annotations.highlight_activated.connect(self.pane.scroll_to_span)
         self.annotations.highlights_changed.connect(self._paint_highlights)
@@ -232,9 +240,18 @@ class MainWindow(QMainWindow):
         self.topics.brief_requested.connect(self.briefs.add_articles)
         self.article_opened.connect(self.topics.mark_article_seen)
         self.article_info.article_requested.connect(self.open_article)
-        self.housekeeping.imported.connect(self._after_import)
-        self.housekeeping.restore_started.connect(self.search.suspend)
-        self.housekeeping.reopened.connect(self._after_restore)
+        self.importing.imported.connect(self._after_import)
+        self.archive_care.restore_started.connect(self.search.suspend)
+        self.archive_care.reopened.connect(self._after_restore)
+
+    @property
+    def show_dialogs(self) -> bool:
+        """Ask questions and show reports and errors in dialogs (tests turn this off)."""
+        return self.ops.show_dialogs
+
+    @show_dialogs.setter
+    def show_dialogs(self, value: bool) -> None:
+        self.ops.show_dialogs = value
 
     # -- opening articles ---------------------------------------------------------------
     def current_article_id(self) -> int | None:
@@ -297,109 +314,25 @@ class MainWindow(QMainWindow):
     def previous_match(self) -> None:
         self.walker.previous()
 
-    # -- annotating ---------------------------------------------------------------------
+    # -- the commands' state -----------------------------------------------------------
     def _update_article_actions(self) -> None:
         article_id = self.current_article_id()
-        has_article = article_id is not None
-        has_selection = has_article and self.pane.selected_span() is not None
-        for name in ARTICLE_ACTIONS:
-            self.registry[name].setEnabled(has_article)
-        for name in ("highlight", "add_note"):
-            self.registry[name].setEnabled(has_selection)
-        if article_id is not None:
-            bookmarked = bookmark_store.get_bookmark(self.archive.db, article_id) is not None
-            self.registry["bookmark"].setChecked(bookmarked)
-        else:
-            self.registry["bookmark"].setChecked(False)
-
-    def toggle_bookmark(self) -> None:
-        article_id = self.current_article_id()
-        if article_id is None:
-            return
-        if bookmark_store.get_bookmark(self.archive.db, article_id) is None:
-            job = lambda a, _p: bookmark_store.add_bookmark(a.db, article_id)  # noqa: E731
-            message = self.tr("Bookmarked")
-        else:
-            job = lambda a, _p: bookmark_store.delete_bookmark(a.db, article_id)  # noqa: E731
-            message = self.tr("Bookmark removed")
-
-        def done(result: object) -> None:
-            self.curation.bookmark_removed(result)
-            self._update_article_actions()
-            self.statusBar().showMessage(message, 3000)
-
-        self.worker.submit(
-            job,
-            on_done=done,
-            on_failed=self.show_error,
+        self.registry.update_enabled(
+            article_id is not None, article_id is not None and self.pane.selected_span() is not None
         )
-
-    def highlight_selection(
-        self, color: str = "yellow", note: str | None = None, edit_note: bool = False
-    ) -> None:
-        article_id, span = self.current_article_id(), self.pane.selected_span()
-        if article_id is None or span is None:
-            self.statusBar().showMessage(self.tr("Select some text of the article first"), 4000)
-            return
-        start, end = span
-
-        def done(highlight: Any) -> None:
-            self.annotations.reload_highlights()
-            if edit_note:
-                self.annotations_dock.raise_()
-                self.annotations.edit_highlight_note(highlight.id)
-
-        self.worker.submit(
-            lambda a, _p: hl_store.add_highlight(a.db, article_id, start, end, color, note),
-            changes=False,
-            on_done=done,
-            on_failed=self.show_error,
+        bookmarked = article_id is not None and (
+            bookmark_store.get_bookmark(self.archive.db, article_id) is not None
         )
+        self.registry[Action.BOOKMARK].setChecked(bookmarked)
 
-    def note_on_selection(self) -> None:
-        self.highlight_selection("yellow", edit_note=True)
-
-    def note_on_article(self) -> None:
-        self.annotations_dock.show()
-        self.annotations_dock.raise_()
-        self.annotations.add_note_editor()
-
-    def ask_tag(self) -> None:
-        article_id = self.current_article_id()
-        if article_id is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Add Tag"), self.tr("Tag (one word):"))
-        if not ok or not name.strip():
-            return
-        self.worker.submit(
-            lambda a, _p: tag_store.add_tag(a.db, article_id, name.strip()),
-            on_done=lambda _r: self.annotations.show_article(
-                article_id, self.pane.article.title if self.pane.article else ""
-            ),
-            on_failed=self.show_error,
-        )
-
-    # -- context menus and the brief ----------------------------------------------------
-    def add_focused_to_brief(self) -> None:
-        """Add to the brief what the focused view has selected (tree, results, or the article)."""
-        focus = QApplication.focusWidget()
-        if focus is self.library.tree:
-            ids = self.library.selected_article_ids()
-        elif focus is self.search.results:
-            ids = self.search.selected_article_ids()
-        else:
-            current = self.current_article_id()
-            ids = [current] if current is not None else []
-        self.briefs.add_articles(ids)
-
-    # -- housekeeping hooks -------------------------------------------------------------
+    # -- importing, issues, restores ---------------------------------------------------
     def edit_issue(self, issue_id: int | None = None) -> None:
         if issue_id is None:
             article = self.pane.article
             if article is None:
                 return
             issue_id = article.issue_id
-        self.housekeeping.edit_issue(issue_id)
+        self.issue_editing.edit_issue(issue_id)
 
     def _after_import(self, first_article: int | None) -> None:
         self.refresh()
@@ -414,18 +347,41 @@ class MainWindow(QMainWindow):
             self.pane.show_article(None, None)
             self.annotations.show_article(None, "")
 
-    def refresh(self) -> None:
-        """Show the archive as it now is (after imports, edits, restores)."""
+    def _archive_changed(self, changes: Changes, initiator: object) -> None:
+        self._pending.append((changes, initiator))
+        self._refresh_timer.start()  # a burst of operations refreshes once
+
+    def _refresh_pending(self) -> None:
+        self.refresh(self._pending)
+
+    def refresh(self, changed: list[tuple[Changes, object]] | None = None) -> None:
+        """Show the archive as it now is: the views that ``changed`` touched (a list of
+        change sets and their initiators, which already show their own), or all."""
         self._refresh_timer.stop()
-        if self._closed or self.housekeeping.restoring:
+        self._pending = []
+        if self._closed or self.archive_care.restoring:
             return  # after a restore, ``reopened`` refreshes
-        self.library.reload(self.current_article_id())
-        self.search.refresh_filters()
-        self.briefs.reload()
-        self.topics.reload()
+
+        def touched(*kinds: str, shown_by: QWidget | None = None) -> bool:
+            return changed is None or any(
+                (shown_by is None or initiator is not shown_by)
+                and any(getattr(changes, k) for k in kinds)
+                for changes, initiator in changed
+            )
+
+        if touched("issues", "articles", "annotations"):  # tags and bookmarks are in the tree
+            self.library.reload(self.current_article_id())
+        if touched("issues"):
+            self.search.refresh_filters()
+        if touched("briefs", "issues", "articles", shown_by=self.briefs):
+            self.briefs.reload()
+        if touched("articles", "index", "topics"):
+            self.topics.reload()
+        if touched("annotations", shown_by=self.annotations):
+            self.annotations.refresh()
         self._update_article_actions()
         article = self.pane.article
-        if article is not None:
+        if article is not None and touched("issues", "articles"):
             fresh = store.get_article(self.archive.db, article.id)
             issue = store.get_issue(self.archive.db, fresh.issue_id) if fresh else None
             if fresh is None:
@@ -438,7 +394,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """First-start work on the worker: samples when empty, search index, backup; then
         reopen the last article."""
-        self.housekeeping.start_up(self._restore_last_article)
+        self.startup.start(self._restore_last_article)
         self.topics.reload()
 
     def _restore_last_article(self) -> None:
@@ -463,13 +419,13 @@ class MainWindow(QMainWindow):
         self.pane.set_theme(self.theme)
         self.search.set_theme(self.theme)
         self.annotations.set_theme(self.theme)
-        self.registry[f"theme_{name}"].setChecked(True)
+        self.registry[THEME_ACTIONS[name]].setChecked(True)
 
     def set_language(self, language: str) -> None:
         if language == self.settings.language:
             return
         self.settings.language = language
-        self.registry["language_zh" if language == "zh_CN" else "language_en"].setChecked(True)
+        self.registry[LANGUAGE_ACTIONS[language]].setChecked(True)
         if self.ask_restart():
             self.restart_requested = True  # ``run_app`` builds the window again in it
             self.close()
@@ -494,9 +450,6 @@ class MainWindow(QMainWindow):
             .replace("%3", str(count)),
         )
 
-    def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Reader"), message)
-
     # -- drag and drop of files to import -----------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -506,7 +459,7 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.housekeeping.import_paths(paths)
+            self.importing.import_paths(paths)
 
     # -- closing ------------------------------------------------------------------------
     def shutdown(self) -> None:

@@ -134,7 +134,7 @@ class Settings:
         history = [query, *(item for item in self.search_history if item != query)]
         self._qs.setValue("search/history", history[:HISTORY_LENGTH])
 
-    # -- window layout, by object name --------------------------------------------------
+    # -- window layout: geometry, and the docks' sizes by object name -------------------
     def window_geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
 
@@ -144,9 +144,3 @@ class Settings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._qs.setValue("window/geometry", geometry)
         self._qs.setValue("window/state", state)
-
-    def splitter_state(self, name: str) -> QByteArray | None:
-        return self._bytes(f"splitters/{name}")
-
-    def save_splitter(self, name: str, state: QByteArray) -> None:
-        self._qs.setValue(f"splitters/{name}", state)

@@ -6,6 +6,7 @@ panel shows what the last check found and asks again after each change to the ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from reader import topics as topic_store
 from reader.archive import Archive
-from reader.messages import ReaderError
-from reader.ui.worker import Worker
+from reader.operations import OpResult
+from reader.operations import following as ops
+from reader.ui.runner import OpRunner
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,11 +45,11 @@ class TopicPanel(QWidget):
     brief_requested = Signal(list)  # article ids of a topic's hits
     checked = Signal()  # a check finished and the panel shows it
 
-    def __init__(self, archive: Archive, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topicPanel")
         self.archive = archive
-        self.worker = worker
+        self.runner = runner
         self.statuses: list[topic_store.TopicStatus] = []
         self.topic_list = QListWidget(self)
         self.topic_list.setObjectName("topicList")
@@ -83,11 +84,7 @@ class TopicPanel(QWidget):
     # -- checking ------------------------------------------------------------------------
     def reload(self) -> None:
         """Check every topic on the worker and show the badges when done."""
-
-        def job(archive: Archive, _progress: Any) -> list[topic_store.TopicStatus]:
-            return topic_store.check_topics(archive)
-
-        self.worker.submit(job, changes=False, on_done=self._show, on_failed=self._warn)
+        self.runner.query(topic_store.check_topics, success=self._show)
 
     def _show(self, statuses: list[topic_store.TopicStatus]) -> None:
         current = self.current_topic()
@@ -152,28 +149,12 @@ class TopicPanel(QWidget):
     def _hit_activated(self, item: QListWidgetItem) -> None:
         self.article_activated.emit(int(item.data(ARTICLE_ROLE)))
 
-    # -- changing ------------------------------------------------------------------------
-    def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Topics"), message)
-
-    def _run(self, job: Any) -> None:
-        def failed(message: str) -> None:
-            self._warn(message)
-            self.reload()
-
-        self.worker.submit(job, changes=False, on_done=lambda _r: self.reload(), on_failed=failed)
-
-    def _render(self, error: ReaderError) -> str:
-        return error.message.render("zh_CN")
+    # -- changing (the window checks the topics again after each) -------------------------
+    def _run(self, op: Callable[[Archive], OpResult[Any]]) -> None:
+        self.runner.run(op)
 
     def add_topic(self, name: str, query: str) -> None:
-        def job(archive: Archive, _p: Any) -> Any:
-            try:
-                return topic_store.add_topic(archive.db, name, query)
-            except ReaderError as error:
-                raise RuntimeError(self._render(error)) from None
-
-        self._run(job)
+        self._run(lambda archive: ops.add_topic(archive, name, query))
 
     def ask_new_topic(self, query: str = "") -> None:
         name, ok = QInputDialog.getText(self, self.tr("New Topic"), self.tr("Name:"))
@@ -189,28 +170,26 @@ class TopicPanel(QWidget):
         name = self.current_topic()
         if name is None:
             return
-        self._run(lambda archive, _p: topic_store.remove_topic(archive.db, name))
+        self._run(lambda archive: ops.remove_topic(archive, name))
 
     def mark_current_seen(self) -> None:
         name = self.current_topic()
         if name is None:
             return
-        self._run(lambda archive, _p: topic_store.mark_seen(archive, name))
+        self._run(lambda archive: ops.mark_topic_seen(archive, name))
 
     def mark_article_seen(self, article_id: int) -> None:
         """An article was opened: it is no longer new in any topic."""
         if not any(h.article_id == article_id for s in self.statuses for h in s.new):
             return
-        self._run(lambda archive, _p: topic_store.mark_article_seen(archive, article_id))
+        self._run(lambda archive: ops.mark_article_seen(archive, article_id))
 
     def send_current_to_brief(self) -> None:
         name = self.current_topic()
         if name is None:
             return
 
-        def job(archive: Archive, _p: Any) -> list[int]:
+        def hits(archive: Archive) -> list[int]:
             return topic_store.topic_hit_ids(archive, topic_store.get_topic(archive.db, name))
 
-        self.worker.submit(
-            job, changes=False, on_done=self.brief_requested.emit, on_failed=self._warn
-        )
+        self.runner.query(hits, success=self.brief_requested.emit)

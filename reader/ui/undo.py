@@ -6,17 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.annotations.undelete import (
-    BOOKMARK,
-    BRIEF_ENTRY,
-    HIGHLIGHT,
-    NOTE,
-    TAG,
-    Deletion,
-    redelete,
-    undelete,
-)
-from reader.ui.worker import Worker
+from reader.annotations.undelete import BOOKMARK, BRIEF_ENTRY, HIGHLIGHT, NOTE, TAG, Deletion
+from reader.operations import annotating as ops
+from reader.ui.runner import OpRunner
 
 
 def _describe(deletion: Deletion) -> str:
@@ -51,11 +43,10 @@ class DeletionUndo(QObject):
     """The undo stack of one session; ``changed`` says which deletion was put back or redone."""
 
     changed = Signal(object)  # the Deletion, once the store has it back (or gone again)
-    failed = Signal(str)
 
-    def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self._runner = runner
         self.stack = QUndoStack(self)
 
     def record(self, deletion: Deletion) -> None:
@@ -69,9 +60,5 @@ class DeletionUndo(QObject):
         self.stack.redo()
 
     def run(self, deletion: Deletion, *, back: bool) -> None:
-        action = undelete if back else redelete
-        self._worker.submit(
-            lambda archive, _p: action(archive.db, deletion),
-            on_done=lambda _r: self.changed.emit(deletion),
-            on_failed=self.failed.emit,
-        )
+        op = ops.undo_deletion if back else ops.redo_deletion
+        self._runner.run(lambda archive: op(archive, deletion), success=self.changed.emit)

@@ -1,15 +1,15 @@
-"""One background worker for the archive's writes (imports, annotations, index, backups).
+"""One background thread for the archive's writes (imports, annotations, index, backups).
 
 The worker thread opens its OWN ``Archive`` on the archive folder (a sqlite-utils
 ``Database`` belongs to the thread that opened it). Jobs are plain callables
-``job(archive, progress) -> result``; their results come back to the GUI thread through
-queued signals, and every job that changes the archive ends with one ``archive_changed``.
+``job(archive, progress) -> result``; their results, or the exception they raised, come
+back to the GUI thread through queued signals. The window submits operations through
+:class:`reader.ui.runner.OpRunner`, which says what changed.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,10 +19,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from reader.archive import Archive
-from reader.messages import ReaderError, render_error
-from reader.ui.i18n import ui_language
-
-log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Job = Callable[[Archive, Progress], Any]
@@ -32,15 +28,14 @@ Job = Callable[[Archive, Progress], Any]
 class _Task:
     task_id: int
     job: Job
-    changes: bool
     on_done: Callable[[Any], None] | None
-    on_failed: Callable[[str], None] | None
+    on_failed: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int], None] | None
 
 
 class _Thread(QThread):
     finished_task = Signal(int, object)
-    failed_task = Signal(int, object)  # the exception, rendered on the GUI thread
+    failed_task = Signal(int, object)  # the exception, reported on the GUI thread
     progressed = Signal(int, int, int)
 
     def __init__(self, folder: Path, tasks: queue.Queue[_Task | None]) -> None:
@@ -63,11 +58,7 @@ class _Thread(QThread):
                     self.progressed.emit(task_id, int(done), int(total))
 
                 result = task.job(archive, progress)
-            except Exception as error:  # reported to the user, never a crash of the window
-                if isinstance(error, ReaderError):
-                    log.debug("job failed: %s", error, exc_info=True)
-                else:  # a bug: its traceback belongs in the log
-                    log.exception("job failed")
+            except Exception as error:  # reported on the GUI thread, never a crash of it
                 self.failed_task.emit(task.task_id, error)
             else:
                 self.finished_task.emit(task.task_id, result)
@@ -78,7 +69,6 @@ class _Thread(QThread):
 class Worker(QObject):
     """Runs write jobs one at a time on a background thread, reporting on the GUI thread."""
 
-    archive_changed = Signal()
     busy_changed = Signal(bool)
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
@@ -97,18 +87,17 @@ class Worker(QObject):
         self,
         job: Job,
         *,
-        changes: bool = True,
         on_done: Callable[[Any], None] | None = None,
-        on_failed: Callable[[str], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> int:
         """Queue ``job``; ``on_*`` run on the GUI thread. Returns the task's id.
 
-        ``on_failed`` receives the error's words in the window's language.
+        ``on_failed`` receives the exception the job raised.
         """
         if self._stopped:
             raise RuntimeError("the worker has stopped")
-        task = _Task(next(self._ids), job, changes, on_done, on_failed, on_progress)
+        task = _Task(next(self._ids), job, on_done, on_failed, on_progress)
         self._tasks[task.task_id] = task
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
@@ -139,13 +128,11 @@ class Worker(QObject):
             return
         try:
             if task.on_failed is not None:
-                task.on_failed(render_error(error, ui_language()))
+                task.on_failed(error)
         finally:
             self._after(task)
 
-    def _after(self, task: _Task) -> None:
-        if task.changes:
-            self.archive_changed.emit()
+    def _after(self, _task: _Task) -> None:
         if not self._tasks:
             self.busy_changed.emit(False)
 

@@ -403,117 +403,6 @@
         </message>
     </context>
     <context>
-        <name>Housekeeping</name>
-        <message>
-            <source>Sample Issues</source>
-            <translation>示例期刊</translation>
-        </message>
-        <message>
-            <source>The archive is empty. Import the invented sample issues (示例) to try the reader? They can be removed later in one action (File › Remove Sample Issues).</source>
-            <translation>资料库是空的。要导入几期虚构的示例期刊（示例）来试用吗？以后可以一次全部移除（文件 › 移除示例期刊）。</translation>
-        </message>
-        <message>
-            <source>Reader</source>
-            <translation>阅读器</translation>
-        </message>
-        <message>
-            <source>Import Bulletins</source>
-            <translation>导入简报</translation>
-        </message>
-        <message>
-            <source>Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
-            <translation>简报文件 (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Import a Folder of Bulletins</source>
-            <translation>导入简报文件夹</translation>
-        </message>
-        <message>
-            <source>Importing</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <source>Importing bulletins…</source>
-            <translation>正在导入简报…</translation>
-        </message>
-        <message>
-            <source>%1 imported, %2 updated, %3 already there, %4 skipped</source>
-            <translation>导入 %1 期，更新 %2 期，已有 %3 期，跳过 %4 个文件</translation>
-        </message>
-        <message>
-            <source>Import Report</source>
-            <translation>导入报告</translation>
-        </message>
-        <message>
-            <source>Preparing the archive…</source>
-            <translation>正在准备资料库…</translation>
-        </message>
-        <message>
-            <source>Search Index</source>
-            <translation>搜索索引</translation>
-        </message>
-        <message>
-            <source>Rebuilding the search index…</source>
-            <translation>正在重建搜索索引…</translation>
-        </message>
-        <message>
-            <source>Search index rebuilt</source>
-            <translation>搜索索引已重建</translation>
-        </message>
-        <message>
-            <source>Back Up Archive</source>
-            <translation>备份资料库</translation>
-        </message>
-        <message>
-            <source>Reader archive (*.sqlite3);;All files (*)</source>
-            <translation>阅读器资料库 (*.sqlite3);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>Backing up the archive…</source>
-            <translation>正在备份资料库…</translation>
-        </message>
-        <message>
-            <source>Backed up to %1</source>
-            <translation>已备份到 %1</translation>
-        </message>
-        <message>
-            <source>Restore From Backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Replace the archive with this backup? The current archive is kept beside it as archive-before-restore-….sqlite3.</source>
-            <translation>用此备份替换资料库吗？当前资料库会保存在同一文件夹，名为 archive-before-restore-….sqlite3。</translation>
-        </message>
-        <message>
-            <source>Archive restored</source>
-            <translation>资料库已恢复</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <source>Restoring the archive…</source>
-            <translation>正在恢复资料库…</translation>
-        </message>
-        <message>
-            <source>Archive backup %1.sqlite3</source>
-            <translation>资料库备份_%1.sqlite3</translation>
-        </message>
-        <message>
-            <source>Reading %1 of %2: %3</source>
-            <translation>正在读取第 %1 个（共 %2 个）：%3</translation>
-        </message>
-        <message>
-            <source>Stop reading scans</source>
-            <translation>停止识别扫描件</translation>
-        </message>
-    </context>
-    <context>
         <name>IssueDialog</name>
         <message>
             <source>Issue Details</source>
@@ -1154,6 +1043,184 @@ Articles: %3</source>
         <message>
             <source>Query (any search, filters included):</source>
             <translation>检索式（可用任何检索语法和筛选）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArchiveCare</name>
+        <message>
+            <source>Search Index</source>
+            <translation>搜索索引</translation>
+        </message>
+        <message>
+            <source>Rebuilding the search index…</source>
+            <translation>正在重建搜索索引…</translation>
+        </message>
+        <message>
+            <source>Search index rebuilt</source>
+            <translation>搜索索引已重建</translation>
+        </message>
+        <message>
+            <source>Back Up Archive</source>
+            <translation>备份资料库</translation>
+        </message>
+        <message>
+            <source>Reader archive (*.sqlite3);;All files (*)</source>
+            <translation>阅读器资料库 (*.sqlite3);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Archive backup %1.sqlite3</source>
+            <translation>资料库备份_%1.sqlite3</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Backing up the archive…</source>
+            <translation>正在备份资料库…</translation>
+        </message>
+        <message>
+            <source>Backed up to %1</source>
+            <translation>已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Restore From Backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the archive with this backup? The current archive is kept beside it as archive-before-restore-….sqlite3.</source>
+            <translation>用此备份替换资料库吗？当前资料库会保存在同一文件夹，名为 archive-before-restore-….sqlite3。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Restoring the archive…</source>
+            <translation>正在恢复资料库…</translation>
+        </message>
+        <message>
+            <source>Archive restored</source>
+            <translation>资料库已恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Program Error</source>
+            <translation>程序出错</translation>
+        </message>
+        <message>
+            <source>Reader</source>
+            <translation>阅读器</translation>
+        </message>
+        <message>
+            <source>What happened is written in the log: %1</source>
+            <translation>详细经过已写入日志：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportProgress</name>
+        <message>
+            <source>Importing</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Importing bulletins…</source>
+            <translation>正在导入简报…</translation>
+        </message>
+        <message>
+            <source>Stop reading scans</source>
+            <translation>停止识别扫描件</translation>
+        </message>
+        <message>
+            <source>Cancel Import</source>
+            <translation>取消导入</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Importing</name>
+        <message>
+            <source>Import Bulletins</source>
+            <translation>导入简报</translation>
+        </message>
+        <message>
+            <source>Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+            <translation>简报文件 (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import a Folder of Bulletins</source>
+            <translation>导入简报文件夹</translation>
+        </message>
+        <message>
+            <source>Importing bulletins…</source>
+            <translation>正在导入简报…</translation>
+        </message>
+        <message>
+            <source>Reading %1 of %2: %3</source>
+            <translation>正在读取第 %1 个（共 %2 个）：%3</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 updated, %3 already there, %4 skipped</source>
+            <translation>导入 %1 期，更新 %2 期，已有 %3 期，跳过 %4 个文件</translation>
+        </message>
+        <message>
+            <source>%1 not started (import cancelled)</source>
+            <translation>%1 个未开始（已取消导入）</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>not imported: the import was cancelled</source>
+            <translation>未导入：导入已取消</translation>
+        </message>
+        <message>
+            <source>Import Report</source>
+            <translation>导入报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>Sample Issues</source>
+            <translation>示例期刊</translation>
+        </message>
+        <message>
+            <source>The archive is empty. Import the invented sample issues (示例) to try the reader? They can be removed later in one action (File › Remove Sample Issues).</source>
+            <translation>资料库是空的。要导入几期虚构的示例期刊（示例）来试用吗？以后可以一次全部移除（文件 › 移除示例期刊）。</translation>
+        </message>
+        <message>
+            <source>Preparing the archive…</source>
+            <translation>正在准备资料库…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleCommands</name>
+        <message>
+            <source>Bookmarked</source>
+            <translation>已加书签</translation>
+        </message>
+        <message>
+            <source>Bookmark removed</source>
+            <translation>已取消书签</translation>
+        </message>
+        <message>
+            <source>Select some text of the article first</source>
+            <translation>请先选中文中的文字</translation>
+        </message>
+        <message>
+            <source>Add Tag</source>
+            <translation>添加标签</translation>
+        </message>
+        <message>
+            <source>Tag (one word):</source>
+            <translation>标签（一个词）：</translation>
         </message>
     </context>
 </TS>

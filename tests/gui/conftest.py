@@ -44,7 +44,7 @@ def make_window(qtbot, settings):  # type: ignore[no-untyped-def]
     def make(archive_dir: Path, language: str = "zh_CN"):  # type: ignore[no-untyped-def]
         settings.language = language
         window = build_window(qt_application(), archive_dir, settings)
-        window.housekeeping.show_dialogs = False
+        window.show_dialogs = False
         window.briefs.open_exports = False
         qtbot.addWidget(window)
         windows.append(window)

@@ -53,7 +53,7 @@ def test_a_note_on_a_selection_is_typed_into_the_side_panel(
     window = _window(qtbot, make_window, filled_archive_dir)
     window.open_article(2)
     window.pane.select_span(0, 3)
-    window.highlight_selection("green", edit_note=True)
+    window.annotating.highlight_selection("green", edit_note=True)
     wait_idle(qtbot, window)
     assert window.annotations.highlight_note.hasFocus()
     type_text(window.annotations.highlight_note, "待核实<b>数据</b>")
@@ -78,7 +78,7 @@ def test_clicking_a_listed_highlight_scrolls_the_pane_to_it(
     text = window.pane.article.text
     start = text.index("第70段")
     window.pane.select_span(start, start + 4)
-    window.highlight_selection()
+    window.annotating.highlight_selection()
     wait_idle(qtbot, window)
     window.pane.verticalScrollBar().setValue(0)
     item = window.annotations.highlight_list.item(0)
@@ -103,7 +103,7 @@ def test_article_notes_and_tags_save_as_you_type(
 ) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, make_window, filled_archive_dir)
     window.open_article(3)
-    window.note_on_article()
+    window.annotating.note_on_article()
     (editor,) = window.annotations.note_editors()
     type_text(editor, "这篇可用于专题")
     qtbot.waitUntil(lambda: editor.note_id is not None, timeout=3000)

@@ -36,11 +36,11 @@ def test_annotations_exported_from_one_archive_come_into_another(
 
 
 def test_a_file_that_is_not_annotations_is_refused_in_chinese(
-    qtbot, make_window, filled_archive_dir: Path, tmp_path: Path, monkeypatch
+    qtbot, make_window, filled_archive_dir: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(filled_archive_dir)
     said: list[str] = []
-    monkeypatch.setattr(window, "show_error", said.append)
+    window.ops.error_reported.connect(said.append)
     bad = tmp_path / "bad.json"
     bad.write_text("not json", encoding="utf-8")
     window.transfer.import_file(bad)

@@ -66,11 +66,12 @@ def test_enter_on_an_unreadable_query_says_why_at_once(
 def test_a_failed_job_is_reported_in_chinese(qtbot, make_window, filled_archive_dir: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(filled_archive_dir)
     said: list[str] = []
+    window.ops.error_reported.connect(said.append)
 
-    def job(_archive, _progress):  # type: ignore[no-untyped-def]
+    def op(_archive):  # type: ignore[no-untyped-def]
         parse_query("year:abc")
 
-    window.worker.submit(job, changes=False, on_failed=said.append)
+    window.ops.run(op)
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
     assert said == ["year: 后面应是数字，而不是“abc”（例如 year:2023）"]
 
@@ -80,11 +81,12 @@ def test_a_bug_in_a_job_is_called_a_bug_not_the_editors_mistake(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(filled_archive_dir)
     said: list[str] = []
+    window.ops.error_reported.connect(said.append)
 
-    def job(_archive, _progress):  # type: ignore[no-untyped-def]
+    def op(_archive):  # type: ignore[no-untyped-def]
         raise KeyError("x")
 
-    window.worker.submit(job, changes=False, on_failed=said.append)
+    window.ops.run(op)
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
     assert said[0].startswith("程序出错（KeyError）")
 

@@ -24,12 +24,12 @@ def test_backup_offers_a_dated_name_in_the_last_folder_used(
         return str(target / Path(start).name), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    window.housekeeping.backup()
+    window.archive_care.backup()
     wait_idle(qtbot, window)
     name = f"资料库备份_{date.today().isoformat()}.sqlite3"
     assert Path(offered[0]).name == name
     assert (target / name).is_file()
-    window.housekeeping.backup()  # the second time, the dialog starts in that folder
+    window.archive_care.backup()  # the second time, the dialog starts in that folder
     wait_idle(qtbot, window)
     assert Path(offered[1]) == target / name
 
@@ -39,7 +39,7 @@ def test_restore_starts_in_the_automatic_backups_then_the_last_folder(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(filled_archive_dir)
     window.archive.backups_dir.mkdir(parents=True, exist_ok=True)
-    assert window.housekeeping.restore_start_folder() == str(window.archive.backups_dir)
+    assert window.archive_care.restore_start_folder() == str(window.archive.backups_dir)
     picked: list[str] = []
 
     def open_dialog(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
@@ -47,10 +47,10 @@ def test_restore_starts_in_the_automatic_backups_then_the_last_folder(
         return "", ""  # the editor cancels
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", open_dialog)
-    window.housekeeping.restore()
+    window.archive_care.restore()
     assert picked == [str(window.archive.backups_dir)]
     window.settings.remember_folder("restore", str(tmp_path))
-    assert window.housekeeping.restore_start_folder() == str(tmp_path)
+    assert window.archive_care.restore_start_folder() == str(tmp_path)
 
 
 def test_import_remembers_its_folder_and_the_progress_names_each_file(
@@ -60,16 +60,16 @@ def test_import_remembers_its_folder_and_the_progress_names_each_file(
     samples = sorted(p for p in resource_path("samples").iterdir() if p.suffix == ".txt")
     starts: list[str] = []
     lines: list[str] = []
-    window.housekeeping.progress_described.connect(lines.append)
+    window.importing.progress_described.connect(lines.append)
 
     def open_dialog(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
         starts.append(start)
         return [str(p) for p in samples], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_dialog)
-    window.housekeeping.import_files()
+    window.importing.import_files()
     wait_idle(qtbot, window)
-    window.housekeeping.import_files()
+    window.importing.import_files()
     wait_idle(qtbot, window)
     assert starts == ["", str(samples[0].parent)]
     assert f"正在读取第 1 个（共 {len(samples)} 个）：{samples[0].name}" in lines
@@ -82,7 +82,7 @@ def test_the_issue_editor_offers_the_archives_series(
     from reader.ui.dialogs import IssueDialog
 
     window = make_window(filled_archive_dir)
-    known = window.housekeeping.known_series()
+    known = window.issue_editing.known_series()
     assert "科技情报参考" in known
     dialog = IssueDialog(window, get_issue(window.archive.db, 1), known)
     qtbot.addWidget(dialog)

@@ -42,9 +42,9 @@ def test_import_search_annotate_restart_brief_export(
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.housekeeping.report_shown, timeout=30000) as shown:
+    with qtbot.waitSignal(window.importing.report_shown, timeout=30000) as shown:
         window.dropEvent(drop)
-    report = window.housekeeping.last_report
+    report = window.importing.last_report
     assert report.count("imported") == 2
     assert [o.path.name for o in report.skipped] == ["scan.pdf"]
     details = shown.args[0].details.toPlainText()
@@ -74,10 +74,10 @@ def test_import_search_annotate_restart_brief_export(
     text = window.pane.article.text
     start = text.index("饲喂数据")
     window.pane.select_span(start, start + 4)
-    window.highlight_selection("blue", edit_note=True)
+    window.annotating.highlight_selection("blue", edit_note=True)
     wait_idle(qtbot, window)
     type_text(window.annotations.highlight_note, "数据来源待核实")
-    window.note_on_article()
+    window.annotating.note_on_article()
     type_text(window.annotations.note_editors()[0], "适合收入畜牧专题")
     window.set_font_size(18)
     window.set_theme("dark")
@@ -107,10 +107,10 @@ def test_import_search_annotate_restart_brief_export(
         index = again.search.model.index(row)
         results.selectionModel().select(index, results.selectionModel().SelectionFlag.Select)
         ids.append(again.search.model.hit(row).article_id)
-    again.add_focused_to_brief()
+    again.annotating.add_focused_to_brief()
     wait_idle(qtbot, again)
     again.pane.setFocus()
-    again.add_focused_to_brief()  # the open article
+    again.annotating.add_focused_to_brief()  # the open article
     wait_idle(qtbot, again)
     expected = list(dict.fromkeys([*ids, article_id]))
     assert again.briefs.article_ids() == expected

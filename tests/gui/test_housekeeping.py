@@ -39,11 +39,11 @@ def test_import_runs_off_the_gui_thread(
     show_active(qtbot, window)
     on_gui_thread = []
     gui = threading.get_ident()
-    window.worker.submit(
-        lambda _a, _p: on_gui_thread.append(threading.get_ident() == gui), changes=False
+    window.ops.query(
+        lambda _a: on_gui_thread.append(threading.get_ident() == gui), success=lambda _r: None
     )
-    with qtbot.waitSignal(window.housekeeping.imported, timeout=30000):
-        window.housekeeping.import_paths(files)
+    with qtbot.waitSignal(window.importing.imported, timeout=30000):
+        window.importing.import_paths(files)
     assert on_gui_thread == [False]
     with Archive(archive_dir) as archive:
         assert count_articles(archive.db) == 4
@@ -58,7 +58,7 @@ def test_backup_then_restore_brings_back_the_notes(
     show_active(qtbot, window)
     window.open_article(1)
     target = tmp_path / "saved.sqlite3"
-    window.housekeeping.backup_to(target)
+    window.archive_care.backup_to(target)
     wait_idle(qtbot, window)
     assert target.is_file()
     window.annotations.note_editors()[0].setPlainText("")  # empties → deleted
@@ -66,8 +66,8 @@ def test_backup_then_restore_brings_back_the_notes(
     wait_idle(qtbot, window)
     with Archive(filled_archive_dir) as archive:
         assert list_notes(archive.db, 1) == []
-    with qtbot.waitSignal(window.housekeeping.reopened, timeout=30000):
-        window.housekeeping.restore_from(target)
+    with qtbot.waitSignal(window.archive_care.reopened, timeout=30000):
+        window.archive_care.restore_from(target)
     assert [n.text for n in list_notes(window.archive.db, 1)] == ["备份前的批注"]
     assert [e.toPlainText() for e in window.annotations.note_editors()] == ["备份前的批注"]
     search_for(qtbot, window, "智能")  # the index was rebuilt and the window reads again
@@ -80,7 +80,7 @@ def test_editing_an_issue_moves_it_in_the_tree(
     window = make_window(filled_archive_dir)
     show_active(qtbot, window)
     unknown_issue = 3
-    window.housekeeping.save_issue(unknown_issue, {"year": 2021, "issue_no": 5})
+    window.issue_editing.save_issue(unknown_issue, {"year": 2021, "issue_no": 5})
     wait_idle(qtbot, window)
     window.refresh()
     with Archive(filled_archive_dir) as archive:

@@ -40,9 +40,9 @@ def test_stop_ends_the_scan_and_the_rest_still_imports(
     window = make_window(archive_dir)
     window.start()
     wait_idle(qtbot, window)
-    window.housekeeping.import_paths([incoming])
-    qtbot.waitUntil(lambda: window.housekeeping.last_progress_dialog is not None, timeout=5000)
-    dialog = window.housekeeping.last_progress_dialog
+    window.importing.import_paths([incoming])
+    qtbot.waitUntil(lambda: window.importing.last_progress_dialog is not None, timeout=5000)
+    dialog = window.importing.last_progress_dialog
     # Pages are counted while the scan is read: the bar's range is the scan's page count.
     qtbot.waitUntil(lambda: dialog.maximum() > 3 and dialog.value() >= 1, timeout=20000)
     pages = dialog.maximum()
@@ -50,10 +50,10 @@ def test_stop_ends_the_scan_and_the_rest_still_imports(
 
     stop = dialog.findChild(QPushButton)
     assert stop is not None and stop.text() == "停止识别扫描件"
-    with qtbot.waitSignal(window.housekeeping.report_shown, timeout=60000):
+    with qtbot.waitSignal(window.importing.report_shown, timeout=60000):
         stop.click()
     wait_idle(qtbot, window)
-    report = window.housekeeping.last_report
+    report = window.importing.last_report
     by_name = {o.path.name: o for o in report.outcomes}
     assert by_name["a-scan.pdf"].message("zh_CN") == "已取消文字识别"
     assert by_name["b-text.txt"].status == "imported"

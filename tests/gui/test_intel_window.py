@@ -46,7 +46,7 @@ def test_topic_badges_after_an_import_and_opening_a_hit(
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: _badges(window)["乳业"] == 0, timeout=30000)
 
-    window.housekeeping.import_paths([corpus_dir / name for name in SECOND_STEP])
+    window.importing.import_paths([corpus_dir / name for name in SECOND_STEP])
     qtbot.waitUntil(lambda: _badges(window)["宁夏"] == 3, timeout=60000)
     wait_idle(qtbot, window)
     arrived = _badges(window)["乳业"]

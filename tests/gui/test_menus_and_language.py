@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
-from reader.ui import menus
 from reader.ui.actions import plain_text
 from tests.gui.conftest import wait_idle
 
@@ -62,7 +61,7 @@ def test_the_tree_menu_counts_articles_in_chinese(
 
     monkeypatch.setattr(window.library, "selected_article_ids", lambda: [1, 2, 3])
     QTimer.singleShot(50, read_and_close)
-    menus.tree_menu(window, window.pos())
+    window.context_menus.tree_menu(window.pos())
     assert "将 3 篇文章加入专题汇编" in shown
 
 
@@ -182,3 +181,27 @@ def test_qt_accessibility_tree_has_no_nameless_control(
 
     walk(QAccessible.queryAccessibleInterface(window))
     assert nameless == []
+
+
+def test_menus_and_toolbar_are_laid_out_from_the_action_definitions(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolBar
+
+    from reader.ui.actions import Action
+
+    window = make_window(filled_archive_dir, language="en")
+    brief = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Brief")
+    names = [a.objectName() for a in brief.actions()]
+    assert names == ["action_new_brief", "action_add_to_brief", "action_export_brief"]
+    tools = window.findChild(QToolBar, "toolsToolbar")
+    shown = [a.objectName().removeprefix("action_") for a in tools.actions()]
+    assert shown[0] == Action.IMPORT_FILES and shown[-2:] == [Action.ZOOM_OUT, Action.ZOOM_IN]
+    # Enabling follows the window's state: nothing open, no command on an article.
+    window.pane.show_article(None, None)
+    window._update_article_actions()
+    assert not window.registry[Action.BOOKMARK].isEnabled()
+    assert window.registry[Action.NEW_BRIEF].isEnabled()
+    window.open_article(1)
+    assert window.registry[Action.BOOKMARK].isEnabled()
+    assert not window.registry[Action.HIGHLIGHT].isEnabled()  # nothing selected yet

@@ -102,7 +102,7 @@ def test_the_sample_issues_go_in_one_action(qtbot, make_window, archive_dir: Pat
 
 def test_first_start_asks_and_a_no_is_remembered(qtbot, make_window, archive_dir: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, make_window, archive_dir)
-    window.housekeeping.samples_answer = False
+    window.startup.samples_answer = False
     window.start()
     wait_idle(qtbot, window)
     assert list_issues(window.archive.db) == []
@@ -110,7 +110,7 @@ def test_first_start_asks_and_a_no_is_remembered(qtbot, make_window, archive_dir
     window.archive.close()
 
     again = _window(qtbot, make_window, archive_dir)
-    again.housekeeping.samples_answer = True  # would say yes, but is not asked again
+    again.startup.samples_answer = True  # would say yes, but is not asked again
     again.start()
     wait_idle(qtbot, again)
     assert list_issues(again.archive.db) == []
@@ -176,7 +176,7 @@ def test_ctrl_z_puts_back_a_tag_a_bookmark_and_a_brief_entry(
 
     window.annotations.tags_edit.setText("")
     window.annotations._save_tags()
-    window.toggle_bookmark()
+    window.annotating.toggle_bookmark()
     wait_idle(qtbot, window)
     window.briefs.reload()
     row = window.briefs.article_ids().index(2)
@@ -209,20 +209,20 @@ def test_new_details_claiming_another_issue_ask_to_merge_or_keep_apart(
     unknown = next(i for i in list_issues(db) if i.year is None)
     asked = []
     real = window.curation.identity_choice
-    window.housekeeping.identity_check = lambda i, c: asked.append(real(i, c)) or asked[-1]
+    window.issue_editing.identity_check = lambda i, c: asked.append(real(i, c)) or asked[-1]
 
     window.curation.answers["identity"] = "apart"
-    window.housekeeping.save_issue(unknown.id, {"year": 2024, "issue_no": 1})
+    window.issue_editing.save_issue(unknown.id, {"year": 2024, "issue_no": 1})
     wait_idle(qtbot, window)
     assert asked[-1] == ("apart", 2)
     assert len(list_issues(db)) == 3
 
-    window.housekeeping.save_issue(unknown.id, {"issue_no": 2})
+    window.issue_editing.save_issue(unknown.id, {"issue_no": 2})
     wait_idle(qtbot, window)
     assert asked[-1] == ("apart", None)  # no other issue has 2024 No. 2
 
     window.curation.answers["identity"] = "merge"
-    window.housekeeping.save_issue(unknown.id, {"issue_no": 1})
+    window.issue_editing.save_issue(unknown.id, {"issue_no": 1})
     wait_idle(qtbot, window)
     assert [i.id for i in list_issues(db)] == [1, 2]
     assert len(window.tree_model.article_ids(_issue_nodes(window)[-1])) >= len(ISSUE_B)
