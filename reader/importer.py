@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from reader.archive import Archive
 from reader.derived import update_derived
 from reader.editing import sync_search
+from reader.issue_label import issue_label
 from reader.messages import EN, Message, message
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
@@ -317,11 +318,8 @@ def _store_new_issue(
     )
 
 
-def _label(parsed: ParsedIssue) -> str:
-    year = f"{parsed.year}年" if parsed.year is not None else ""
-    number = f"第{parsed.issue_no}期" if parsed.issue_no is not None else ""
-    series = f"《{parsed.series}》" if parsed.series else ""
-    return (series + year + number) or "(series and number not printed)"
+def _label(parsed: ParsedIssue) -> Message:
+    return issue_label(parsed.series, parsed.year, parsed.issue_no)
 
 
 def _file_sha256(path: Path) -> str:

@@ -531,6 +531,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot export to {suffix!r}: use .csv, .xlsx or .docx",
     ),
     "hitlist.cannot_write": ("无法写入 {path}（{detail}）", "cannot write {path} ({detail})"),
+    # How an issue is named (reader.issue_label): the printed parts stay as printed.
+    "label.numbered": ("{series}{year}第{issue_no}期", "{series}{year}第{issue_no}期"),
+    "label.no_number": ("{series}{year}，期数不详", "{series}{year}, number unknown"),
+    "label.series_only": ("{series}，年份、期号不详", "{series}, year and number unknown"),
+    "label.unknown": ("刊名、期号不详", "series and number unknown"),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",

@@ -15,7 +15,8 @@ from pathlib import PurePath
 
 from sqlite_utils import Database
 
-from reader.messages import Message, ReaderError, message
+from reader.issue_label import issue_label
+from reader.messages import ZH, Message, ReaderError, message
 from reader.store.issues import get_articles, get_issue
 from reader.store.records import IssueRecord
 
@@ -141,22 +142,16 @@ def source_line(issue: IssueRecord | None) -> str:
     edited it, else the file it came from, so that a reader can still trace the article.
     """
     if issue is None:
-        return "（来源：刊名、期号不详）"
-    series = f"《{issue.series}》" if issue.series else ""
-    year = f"{issue.year}年" if issue.year is not None else ""
-    number = f"第{issue.issue_no}期" if issue.issue_no is not None else ""
-    if number:
-        where = f"{series}{year}{number}"
-    elif year:
-        where = f"{series}{year}，期数不详"
-    elif series:
-        where = f"{series}，年份、期号不详"
+        return f"（来源：{issue_label(None, None, None).render(ZH)}）"
+    label = issue_label(issue.series, issue.year, issue.issue_no).render(ZH)
+    if issue.series or issue.year is not None or issue.issue_no is not None:
+        where = label
     elif issue.editor_org:
-        where = f"{issue.editor_org}编印，刊名、期号不详"
+        where = f"{issue.editor_org}编印，{label}"
     elif issue.source_path:
-        where = f"{PurePath(issue.source_path).name}，刊名、期号不详"
+        where = f"{PurePath(issue.source_path).name}，{label}"
     else:
-        where = "刊名、期号不详"
+        where = label
     return f"（来源：{where}）"
 
 
