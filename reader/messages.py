@@ -48,9 +48,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "source.text_is_gif": ("这是 GIF 图片，不是文本", "a GIF image, not text"),
     "source.text_is_rtf": ("这是 RTF 文档，不是纯文本", "an RTF document, not plain text"),
     "source.unsupported_type": (
-        "不支持的文件类型 {suffix}",
-        "unsupported file type {suffix}",
+        "不支持的文件类型 {suffix}（可导入 {formats} 文件）",
+        "unsupported file type {suffix} (import {formats} files)",
     ),
+    "source.no_suffix": ("（无后缀）", "(none)"),
     "source.not_pdf": ("不是 PDF 文件", "not a PDF file"),
     "source.not_docx": ("不是 DOCX 文件", "not a DOCX file"),
     "source.pdf_no_text_layer": (
@@ -168,10 +169,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "OFD has too many pages ({pages})",
     ),
     # What became of a file in an import (reader.importer).
-    "import.unsupported_type": (
-        "不支持的文件类型 {suffix}（可导入 {formats} 文件）",
-        "unsupported file type {suffix} (import {formats} files)",
-    ),
     "import.no_such_path": ("没有这个文件或文件夹", "no such file or folder"),
     "import.folder_named_like_file": (
         "这是文件夹，不是文件（其中的文件另行导入）",
