@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reader.store.issues import now_iso
+from reader.clock import now_iso
 
 BriefRef = int | str
 EDITABLE_FIELDS = ("title", "subtitle", "compiler", "date", "preface")

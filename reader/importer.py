@@ -7,7 +7,6 @@ the archive is touched by a failure (every file is one transaction).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -20,8 +19,10 @@ from sqlite_utils import Database
 from reader.archive import Archive
 from reader.derived import update_derived
 from reader.editing import sync_search
+from reader.file_digest import file_sha256
 from reader.issue_label import issue_label
 from reader.messages import EN, Message, message
+from reader.parsing.formats import SUPPORTED_SUFFIXES, unsupported_type
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
 from reader.sources import display_path, walk_sources
@@ -32,12 +33,6 @@ from reader.store.renditions import RENDITION, tolerant_between
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".dot", ".wpt", ".ofd"}
-    | {".html", ".htm", ".xhtml", ".mht", ".mhtml"}
-    | {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
-)
-SUPPORTED_FORMATS = "PDF, OFD, DOCX, DOC, WPS, TXT, HTML, MHT, PNG, JPEG, TIFF"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"
@@ -117,9 +112,7 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
         if suffix in SUPPORTED_SUFFIXES:
             files.append(source.path)
         else:
-            reason = message(
-                "import.unsupported_type", suffix=suffix or "(none)", formats=SUPPORTED_FORMATS
-            )
+            reason = unsupported_type(suffix).message
             refused.append(FileOutcome(_shown(source.path), SKIPPED, reason))
     return files, refused
 
@@ -182,7 +175,7 @@ def _import_resolved(archive: Archive, path: Path) -> FileOutcome:
         if size > MAX_FILE_BYTES:
             reason = message("import.file_too_large", size_mb=size // (1024 * 1024))
             return FileOutcome(path, SKIPPED, reason)
-        sha256 = _file_sha256(path)
+        sha256 = file_sha256(path)
     except OSError as error:
         reason = message("import.cannot_read", detail=error.strerror or str(error))
         return FileOutcome(path, SKIPPED, reason)
@@ -320,14 +313,6 @@ def _store_new_issue(
 
 def _label(parsed: ParsedIssue) -> Message:
     return issue_label(parsed.series, parsed.year, parsed.issue_no)
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _reanchor_highlights(archive: Archive, article_ids: list[int]) -> None:

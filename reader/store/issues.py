@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from reader.clock import now_iso
 from reader.parsing.model import ParsedArticle, ParsedIssue
 from reader.store.clashes import clear_clashes
 from reader.store.history import issue_source_path, save_version
@@ -17,10 +17,6 @@ from reader.store.records import ArticleRecord, IssueRecord
 from reader.store.renditions import compare_issue, fold
 
 EDITABLE_ISSUE_FIELDS = ("series", "year", "issue_no", "editor_org", "editor", "phone")
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def content_hash(text: str) -> str:

@@ -26,11 +26,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reader.parsing.subheadings import heading_extent
+from reader.search.results import Span
 from reader.store.records import ArticleRecord, IssueRecord
 from reader.ui.offsets import OffsetMap
 from reader.ui.theme import Theme
-
-Span = tuple[int, int]
 
 READING_WIDTH_EM = 38
 
