@@ -236,6 +236,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "第 {issue_id} 号期刊不在回收站中",
         "issue {issue_id} is not in the trash",
     ),
+    # Briefs (reader.briefs raises BriefError with these).
+    "brief.no_such_name": ("没有名为“{name}”的简报", "no brief named {name!r}"),
+    "brief.no_such_id": ("没有第 {brief_id} 号简报", "no brief {brief_id}"),
+    "brief.needs_name": ("简报需要一个名称", "a brief needs a name"),
+    "brief.name_taken": ("已有名为“{name}”的简报", "a brief named {name!r} already exists"),
+    "brief.cannot_change": ("不能修改简报的 {fields}", "cannot change {fields} of a brief"),
+    "brief.needs_title": ("简报需要一个标题", "a brief needs a title"),
+    "brief.no_such_articles": ("没有编号为 {ids} 的文章", "no article with id {ids}"),
+    "brief.not_in_brief": (
+        "第 {article_id} 篇文章不在简报“{name}”中",
+        "article {article_id} is not in brief {name!r}",
+    ),
+    "brief.bad_order": (
+        "新的顺序必须把简报中的每篇文章恰好列出一次",
+        "the new order must list each article of the brief exactly once",
+    ),
     # Exports of a brief (reader.export raises ExportError with these).
     "export.empty": (
         "没有可导出的内容：汇编中没有文章",
@@ -383,6 +399,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "annotations.field_not_unicode": (
         "{where} 含有不是有效 Unicode 文字的字符",
         "{where} holds characters that are not valid Unicode text",
+    ),
+    "annotation.nothing_imported": (
+        "{path}：{reason}；没有导入任何批注",
+        "{path}: {reason}; nothing was imported",
     ),
     # Backups and restores (reader.backup, reader.backup_schema).
     "backup.copy_failed_check": (
@@ -533,6 +553,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.no_number": ("{series}{year}，期数不详", "{series}{year}, number unknown"),
     "label.series_only": ("{series}，年份、期号不详", "{series}, year and number unknown"),
     "label.unknown": ("刊名、期号不详", "series and number unknown"),
+    # The command line's own wording around a core message (reader.cli.errors).
+    "cli.bad_query": ("无法理解检索式：{detail}", "cannot read the query: {detail}"),
     "error.unexpected": (
         "程序出错（{kind}）：{detail}。这是程序的缺陷，不是您的操作问题",
         "internal error ({kind}): {detail}; this is a bug, not something you did",

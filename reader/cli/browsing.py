@@ -184,10 +184,7 @@ def run_issue_set(args: argparse.Namespace) -> int:
     if not changes:
         raise CommandError("nothing to change: give --year, --issue-no, --series, …", EXIT_USAGE)
     with open_archive(args) as archive:
-        try:
-            issue = store.update_issue_fields(archive.db, issue_id, changes)
-        except KeyError:
-            raise CommandError(f"no issue with id {issue_id}", EXIT_USAGE) from None
+        issue = store.update_issue_fields(archive.db, issue_id, changes)
         if args.json:
             print_json({k: v for k, v in issue_json(archive.db, issue).items() if k != "articles"})
         else:
