@@ -18,8 +18,8 @@ from reader.archive import Archive
 from reader.parsing.ocr import ocr_control
 from reader.search import ensure_index, rebuild_index, search
 from reader.store import issues as store
+from reader.store import tree as tree_queries
 from reader.store.db import open_database
-from reader.ui import tree_queries
 from reader.ui.dialogs import IssueDialog, ReportDialog, progress_dialog, set_progress
 from reader.ui.i18n import ui_language
 from reader.ui.settings import Settings
