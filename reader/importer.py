@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.annotations.highlights import reanchor_article_highlights
 from reader.archive import Archive
 from reader.derived import update_derived
 from reader.editing import sync_search
@@ -29,7 +30,8 @@ from reader.sources import display_path, walk_sources
 from reader.store import issues as store
 from reader.store import sources
 from reader.store.clashes import flag_clash, issues_claiming
-from reader.store.renditions import RENDITION, tolerant_between
+from reader.store.flags import archive_flag, set_archive_flag
+from reader.store.renditions import RENDITION
 
 log = logging.getLogger(__name__)
 
@@ -255,14 +257,12 @@ def _store_corrected_printing(
 ) -> FileOutcome:
     db = archive.db
     issue_id = counterpart.issue_id
-    issue = store.get_issue(db, issue_id)
     source_id = store.record_source_file(
         db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome=UPDATED, issue_id=issue_id
     )
     sources.keep_rendition_text(db, source_id, parsed)
-    tolerant = tolerant_between(fmt, issue.source_format if issue else None)
     changed = store.replace_issue_content(
-        db, issue_id, parsed, source_id, keep_alike=True, tolerant=tolerant
+        db, issue_id, parsed, source_id, keep_alike=True, tolerant=counterpart.tolerant
     )
     _reanchor_highlights(archive, changed)
     titles = [a.title for a in store.get_articles(db, changed)]
@@ -292,11 +292,9 @@ def _store_new_issue(
     # Issues already claiming this identity have mostly other articles (else the file
     # would be their rendition or corrected printing): a clash, flagged on both.
     rivals = issues_claiming(db, parsed.series, parsed.year, parsed.issue_no, except_id=0)
-    issue_id = store.insert_issue(db, parsed, source_id)
-    db.execute("UPDATE source_files SET issue_id = ? WHERE id = ?", [issue_id, source_id])
+    issue_id, article_ids = store.add_issue(db, parsed, source_id)
     for rival in rivals:
         flag_clash(db, issue_id, rival)
-    article_ids = tuple(a.id for a in store.issue_articles(db, issue_id))
     code = "import.clash" if rivals else "import.imported"
     extra = {"others": ", ".join(str(r) for r in rivals)} if rivals else {}
     return FileOutcome(
@@ -306,7 +304,7 @@ def _store_new_issue(
             code, issue_id=issue_id, label=_label(parsed), articles=len(parsed.articles), **extra
         ),
         issue_id=issue_id,
-        changed_article_ids=article_ids,
+        changed_article_ids=tuple(article_ids),
         clash_with=tuple(rivals),
     )
 
@@ -317,10 +315,6 @@ def _label(parsed: ParsedIssue) -> Message:
 
 def _reanchor_highlights(archive: Archive, article_ids: list[int]) -> None:
     """Move the editor's highlights onto the new text of changed articles (or flag them lost)."""
-    try:
-        from reader.annotations.highlights import reanchor_article_highlights
-    except ImportError:  # annotations are not part of this build
-        return
     for article_id in article_ids:
         reanchor_article_highlights(archive.db, article_id)
 
@@ -330,11 +324,10 @@ SAMPLES_OFFERED = "samples_offered"
 
 def samples_due(archive: Archive) -> bool:
     """Whether this is the first start of an empty archive: the samples were never offered."""
-    db = archive.db
-    if db.execute("SELECT 1 FROM issues LIMIT 1").fetchone() is not None:
+    if store.holds_any_issue(archive.db):
         return False
-    offered = db.execute("SELECT 1 FROM archive_flags WHERE name = ?", [SAMPLES_OFFERED])
-    return offered.fetchone() is None and resource_path("samples").is_dir()
+    offered = archive_flag(archive.db, SAMPLES_OFFERED) is not None
+    return not offered and resource_path("samples").is_dir()
 
 
 def decline_samples(archive: Archive) -> None:
@@ -343,11 +336,7 @@ def decline_samples(archive: Archive) -> None:
 
 
 def _mark_samples_offered(archive: Archive, value: str) -> None:
-    with archive.db.atomic():
-        archive.db.execute(
-            "INSERT OR REPLACE INTO archive_flags (name, value) VALUES (?, ?)",
-            [SAMPLES_OFFERED, value],
-        )
+    set_archive_flag(archive.db, SAMPLES_OFFERED, value)
 
 
 def import_samples_if_empty(
