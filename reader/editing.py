@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from reader.annotations.highlights import reanchor_article_highlights
 from reader.archive import Archive
 from reader.messages import ReaderError
 from reader.store import issues as store
@@ -23,10 +24,8 @@ def sync_search(archive: Archive, article_ids: list[int]) -> None:
     """Bring the search index up to date for ``article_ids`` (it re-reads them)."""
     if not article_ids:
         return
-    try:
-        from reader.search import sync_index
-    except ImportError:
-        return
+    from reader.search import sync_index  # the search engine is slow to import: when needed
+
     try:
         sync_index(archive, article_ids)
     except Exception:  # the index is derived: it is rebuilt on next open if this failed
@@ -132,10 +131,6 @@ def _hand_over(db: Any, from_id: int, to_id: int) -> None:
 
 
 def _reanchor_one(db: Any, article_id: int) -> None:
-    try:
-        from reader.annotations.highlights import reanchor_article_highlights
-    except ImportError:
-        return
     reanchor_article_highlights(db, article_id)
 
 
