@@ -16,7 +16,6 @@ from reader.annotations.transfer import (
 )
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
 from reader.cli.terminal import one_line
-from reader.messages import ReaderError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -291,7 +290,7 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             report = import_annotations(archive.db, data)
         except AnnotationError as error:
-            raise ReaderError(
+            raise AnnotationError(
                 "annotation.nothing_imported", path=str(path), reason=error.message
             ) from None
     print(
