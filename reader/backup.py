@@ -14,7 +14,6 @@ are kept.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import os
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from reader.archive import Archive
 from reader.backup_schema import SchemaMismatch, check_schema
+from reader.file_digest import file_sha256
 from reader.messages import ReaderError
 from reader.paths import DATABASE_NAME
 from reader.store.db import ArchiveError, open_database
@@ -365,14 +365,6 @@ def list_backups(archive: Archive) -> list[Path]:
     return sorted(found, key=lambda path: path.name)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _is_empty(archive: Archive) -> bool:
     return all(
         archive.db.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
@@ -404,7 +396,7 @@ def backup_on_start(archive: Archive, keep: int = 5) -> Path | None:
             _copy_database(source, target)
     finally:
         source.close()
-    if previous and _sha256(previous[-1]) == _sha256(target):
+    if previous and file_sha256(previous[-1]) == file_sha256(target):
         target.unlink()
         return None
     for old in list_backups(archive)[:-keep]:

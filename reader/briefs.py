@@ -14,14 +14,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reader.store.issues import now_iso
+from reader.clock import now_iso
+from reader.messages import ReaderError
 
 BriefRef = int | str
 EDITABLE_FIELDS = ("title", "subtitle", "compiler", "date", "preface")
 
 
-class BriefError(Exception):
-    """A brief operation that cannot be done, said in words an editor understands."""
+class BriefError(ReaderError):
+    """A brief operation that cannot be done; its code (``brief.*``) says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +60,9 @@ def _row(db: Database, brief: BriefRef) -> dict[str, Any]:
     else:
         rows = list(db.query("SELECT * FROM briefs WHERE name = ?", [brief]))
     if not rows:
-        raise BriefError(
-            f"no brief named {brief!r}" if isinstance(brief, str) else f"no brief {brief}"
-        )
+        if isinstance(brief, str):
+            raise BriefError("brief.no_such_name", name=brief)
+        raise BriefError("brief.no_such_id", brief_id=brief)
     return rows[0]
 
 
@@ -84,10 +85,10 @@ def _record(db: Database, row: dict[str, Any]) -> BriefRecord:
 def _check_name(db: Database, name: str, *, except_id: int | None = None) -> str:
     name = name.strip()
     if not name:
-        raise BriefError("a brief needs a name")
+        raise BriefError("brief.needs_name")
     clash = db.execute("SELECT id FROM briefs WHERE name = ?", [name]).fetchone()
     if clash is not None and clash[0] != except_id:
-        raise BriefError(f"a brief named {name!r} already exists")
+        raise BriefError("brief.name_taken", name=name)
     return name
 
 
@@ -169,11 +170,11 @@ def update_brief(db: Database, brief: BriefRef, **changes: str | None) -> BriefR
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise BriefError(f"cannot change {', '.join(sorted(unknown))} of a brief")
+        raise BriefError("brief.cannot_change", fields=", ".join(sorted(unknown)))
     row = _row(db, brief)
     values = {field: _optional(value) for field, value in changes.items()}
     if "title" in values and values["title"] is None:
-        raise BriefError("a brief needs a title")
+        raise BriefError("brief.needs_title")
     if values:
         assignments = ", ".join(f"{field} = ?" for field in values)
         with db.atomic():
@@ -204,7 +205,7 @@ def add_articles(
         }
         missing = [str(i) for i in wanted if i not in known]
         if missing:
-            raise BriefError(f"no article with id {', '.join(missing)}")
+            raise BriefError("brief.no_such_articles", ids=", ".join(missing))
     with db.atomic():
         order = [item.article_id for item in _items(db, row["id"])]
         new = [i for i in wanted if i not in order]
@@ -229,7 +230,7 @@ def remove_article(db: Database, brief: BriefRef, article_id: int) -> BriefRecor
     with db.atomic():
         order = [item.article_id for item in _items(db, row["id"])]
         if article_id not in order:
-            raise BriefError(f"article {article_id} is not in brief {row['name']!r}")
+            raise BriefError("brief.not_in_brief", article_id=article_id, name=row["name"])
         db.execute(
             "DELETE FROM brief_items WHERE brief_id = ? AND article_id = ?", [row["id"], article_id]
         )
@@ -252,7 +253,7 @@ def move_article(db: Database, brief: BriefRef, article_id: int, new_position: i
     with db.atomic():
         order = [item.article_id for item in _items(db, row["id"])]
         if article_id not in order:
-            raise BriefError(f"article {article_id} is not in brief {row['name']!r}")
+            raise BriefError("brief.not_in_brief", article_id=article_id, name=row["name"])
         order.remove(article_id)
         at = min(max(new_position, 1) - 1, len(order))
         order.insert(at, article_id)
@@ -272,7 +273,7 @@ def reorder_articles(db: Database, brief: BriefRef, article_ids: Iterable[int]) 
     with db.atomic():
         current = [item.article_id for item in _items(db, row["id"])]
         if sorted(order) != sorted(current):
-            raise BriefError("the new order must list each article of the brief exactly once")
+            raise BriefError("brief.bad_order")
         _write_order(db, row["id"], order)
         _touch(db, row["id"])
     return get_brief(db, row["id"])
@@ -291,7 +292,7 @@ def set_item_note(db: Database, brief: BriefRef, article_id: int, note: str | No
             [_optional(note), row["id"], article_id],
         )
         if cursor.rowcount == 0:
-            raise BriefError(f"article {article_id} is not in brief {row['name']!r}")
+            raise BriefError("brief.not_in_brief", article_id=article_id, name=row["name"])
         _touch(db, row["id"])
     return get_brief(db, row["id"])
 

@@ -8,13 +8,11 @@ rebuilt on next open). Both faces (``reader.cli``, ``reader.ui``) call these.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
+from reader.annotations.highlights import reanchor_article_highlights
 from reader.archive import Archive
-from reader.messages import ReaderError
-from reader.store import issues as store
 from reader.store import sources, trash
-from reader.store.clashes import clear_clashes
+from reader.store.merging import merge_issue_into
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +21,8 @@ def sync_search(archive: Archive, article_ids: list[int]) -> None:
     """Bring the search index up to date for ``article_ids`` (it re-reads them)."""
     if not article_ids:
         return
-    try:
-        from reader.search import sync_index
-    except ImportError:
-        return
+    from reader.search import sync_index  # the search engine is slow to import: when needed
+
     try:
         sync_index(archive, article_ids)
     except Exception:  # the index is derived: it is rebuilt on next open if this failed
@@ -78,68 +74,15 @@ def merge_issues(archive: Archive, issue_id: int, into_id: int) -> list[int]:
     Raises:
         ReaderError: ``store.no_issue`` when either is not a live issue.
     """
-    from reader.parsing.model import ParsedArticle
-    from reader.store.renditions import compare_issue
-
     db = archive.db
-    for wanted in (issue_id, into_id):
-        if store.get_issue(db, wanted) is None:
-            raise ReaderError("store.no_issue", issue_id=wanted)
-    moving = store.issue_articles(db, issue_id)
-    staying = store.issue_articles(db, into_id)
-    as_parsed = [ParsedArticle(a.title, a.paragraphs) for a in moving]
-    pairs = {p.new_index: p.old for p in compare_issue(as_parsed, staying).pairs}
-    touched: list[int] = []
-    with db.atomic():
-        next_ordinal = len(staying) + 1
-        for index, article in enumerate(moving):
-            twin = pairs.get(index)
-            if twin is None:
-                db.execute(
-                    "UPDATE articles SET issue_id = ?, ordinal = ? WHERE id = ?",
-                    [into_id, next_ordinal, article.id],
-                )
-                next_ordinal += 1
-            else:
-                _hand_over(db, article.id, twin.id)
-                db.execute("DELETE FROM article_versions WHERE article_id = ?", [article.id])
-                db.execute("DELETE FROM articles WHERE id = ?", [article.id])
-                trash.forget_articles(db, [article.id])
-            touched.append(article.id)
-        db.execute("UPDATE source_files SET issue_id = ? WHERE issue_id = ?", [into_id, issue_id])
-        clear_clashes(db, issue_id)
-        clear_clashes(db, into_id)
-        db.execute("DELETE FROM issues WHERE id = ?", [issue_id])
-    sync_search(archive, touched)
-    return touched
-
-
-def _hand_over(db: Any, from_id: int, to_id: int) -> None:
-    """Move the editor's work on one article onto its twin (duplicates dropped)."""
-    db.execute("UPDATE notes SET article_id = ? WHERE article_id = ?", [to_id, from_id])
-    db.execute("UPDATE highlights SET article_id = ? WHERE article_id = ?", [to_id, from_id])
-    for table in ("bookmarks", "article_tags"):
-        db.execute(
-            f"UPDATE OR IGNORE {table} SET article_id = ? WHERE article_id = ?", [to_id, from_id]
-        )
-        db.execute(f"DELETE FROM {table} WHERE article_id = ?", [from_id])
-    db.execute(
-        "UPDATE brief_items SET article_id = ? WHERE article_id = ? AND brief_id NOT IN "
-        "(SELECT brief_id FROM brief_items WHERE article_id = ?)",
-        [to_id, from_id, to_id],
-    )
-    db.execute("DELETE FROM brief_items WHERE article_id = ?", [from_id])
-    _reanchor_one(db, to_id)
-
-
-def _reanchor_one(db: Any, article_id: int) -> None:
-    try:
-        from reader.annotations.highlights import reanchor_article_highlights
-    except ImportError:
-        return
-    reanchor_article_highlights(db, article_id)
+    with db.atomic():  # the highlights handed to a twin are re-anchored in the same transaction
+        merged = merge_issue_into(db, issue_id, into_id)
+        for twin in merged.twins:
+            reanchor_article_highlights(db, twin)
+    sync_search(archive, merged.touched)
+    return merged.touched
 
 
 def _reanchor(archive: Archive, article_ids: list[int]) -> None:
     for article_id in article_ids:
-        _reanchor_one(archive.db, article_id)
+        reanchor_article_highlights(archive.db, article_id)

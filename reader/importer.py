@@ -7,7 +7,6 @@ the archive is touched by a failure (every file is one transaction).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -17,26 +16,25 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.annotations.highlights import reanchor_article_highlights
 from reader.archive import Archive
 from reader.derived import update_derived
 from reader.editing import sync_search
+from reader.file_digest import file_sha256
+from reader.issue_label import issue_label
 from reader.messages import EN, Message, message
+from reader.parsing.formats import SUPPORTED_SUFFIXES, unsupported_type
 from reader.parsing.model import ParsedIssue, SourceError
 from reader.paths import resource_path
 from reader.sources import display_path, walk_sources
 from reader.store import issues as store
 from reader.store import sources
 from reader.store.clashes import flag_clash, issues_claiming
-from reader.store.renditions import RENDITION, source_kind, tolerant_between
+from reader.store.flags import archive_flag, set_archive_flag
+from reader.store.renditions import RENDITION
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".dot", ".wpt", ".ofd"}
-    | {".html", ".htm", ".xhtml", ".mht", ".mhtml"}
-    | {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
-)
-SUPPORTED_FORMATS = "PDF, OFD, DOCX, DOC, WPS, TXT, HTML, MHT, PNG, JPEG, TIFF"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 IMPORTED = "imported"
@@ -118,9 +116,7 @@ def collect_sources(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome
         if suffix in SUPPORTED_SUFFIXES:
             files.append(source.path)
         else:
-            reason = message(
-                "import.unsupported_type", suffix=suffix or "(none)", formats=SUPPORTED_FORMATS
-            )
+            reason = unsupported_type(suffix).message
             refused.append(FileOutcome(_shown(source.path), SKIPPED, reason))
     return files, refused
 
@@ -189,7 +185,7 @@ def _import_resolved(archive: Archive, path: Path) -> FileOutcome:
         if size > MAX_FILE_BYTES:
             reason = message("import.file_too_large", size_mb=size // (1024 * 1024))
             return FileOutcome(path, SKIPPED, reason)
-        sha256 = _file_sha256(path)
+        sha256 = file_sha256(path)
     except OSError as error:
         reason = message("import.cannot_read", detail=error.strerror or str(error))
         return FileOutcome(path, SKIPPED, reason)
@@ -269,15 +265,12 @@ def _store_corrected_printing(
 ) -> FileOutcome:
     db = archive.db
     issue_id = counterpart.issue_id
-    issue = store.get_issue(db, issue_id)
     source_id = store.record_source_file(
         db, path=str(path), sha256=sha256, fmt=fmt, size=size, outcome=UPDATED, issue_id=issue_id
     )
     sources.keep_rendition_text(db, source_id, parsed)
-    stored_kind = source_kind(issue.source_format, issue.ocr_confidence) if issue else None
-    tolerant = tolerant_between(source_kind(fmt, parsed.page_confidence), stored_kind)
     changed = store.replace_issue_content(
-        db, issue_id, parsed, source_id, keep_alike=True, tolerant=tolerant
+        db, issue_id, parsed, source_id, keep_alike=True, tolerant=counterpart.tolerant
     )
     _reanchor_highlights(archive, changed)
     titles = [a.title for a in store.get_articles(db, changed)]
@@ -307,11 +300,9 @@ def _store_new_issue(
     # Issues already claiming this identity have mostly other articles (else the file
     # would be their rendition or corrected printing): a clash, flagged on both.
     rivals = issues_claiming(db, parsed.series, parsed.year, parsed.issue_no, except_id=0)
-    issue_id = store.insert_issue(db, parsed, source_id)
-    db.execute("UPDATE source_files SET issue_id = ? WHERE id = ?", [issue_id, source_id])
+    issue_id, article_ids = store.add_issue(db, parsed, source_id)
     for rival in rivals:
         flag_clash(db, issue_id, rival)
-    article_ids = tuple(a.id for a in store.issue_articles(db, issue_id))
     code = "import.clash" if rivals else "import.imported"
     extra = {"others": ", ".join(str(r) for r in rivals)} if rivals else {}
     return FileOutcome(
@@ -321,32 +312,17 @@ def _store_new_issue(
             code, issue_id=issue_id, label=_label(parsed), articles=len(parsed.articles), **extra
         ),
         issue_id=issue_id,
-        changed_article_ids=article_ids,
+        changed_article_ids=tuple(article_ids),
         clash_with=tuple(rivals),
     )
 
 
-def _label(parsed: ParsedIssue) -> str:
-    year = f"{parsed.year}年" if parsed.year is not None else ""
-    number = f"第{parsed.issue_no}期" if parsed.issue_no is not None else ""
-    series = f"《{parsed.series}》" if parsed.series else ""
-    return (series + year + number) or "(series and number not printed)"
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def _label(parsed: ParsedIssue) -> Message:
+    return issue_label(parsed.series, parsed.year, parsed.issue_no)
 
 
 def _reanchor_highlights(archive: Archive, article_ids: list[int]) -> None:
     """Move the editor's highlights onto the new text of changed articles (or flag them lost)."""
-    try:
-        from reader.annotations.highlights import reanchor_article_highlights
-    except ImportError:  # annotations are not part of this build
-        return
     for article_id in article_ids:
         reanchor_article_highlights(archive.db, article_id)
 
@@ -356,11 +332,10 @@ SAMPLES_OFFERED = "samples_offered"
 
 def samples_due(archive: Archive) -> bool:
     """Whether this is the first start of an empty archive: the samples were never offered."""
-    db = archive.db
-    if db.execute("SELECT 1 FROM issues LIMIT 1").fetchone() is not None:
+    if store.holds_any_issue(archive.db):
         return False
-    offered = db.execute("SELECT 1 FROM archive_flags WHERE name = ?", [SAMPLES_OFFERED])
-    return offered.fetchone() is None and resource_path("samples").is_dir()
+    offered = archive_flag(archive.db, SAMPLES_OFFERED) is not None
+    return not offered and resource_path("samples").is_dir()
 
 
 def decline_samples(archive: Archive) -> None:
@@ -369,11 +344,7 @@ def decline_samples(archive: Archive) -> None:
 
 
 def _mark_samples_offered(archive: Archive, value: str) -> None:
-    with archive.db.atomic():
-        archive.db.execute(
-            "INSERT OR REPLACE INTO archive_flags (name, value) VALUES (?, ?)",
-            [SAMPLES_OFFERED, value],
-        )
+    set_archive_flag(archive.db, SAMPLES_OFFERED, value)
 
 
 def import_samples_if_empty(

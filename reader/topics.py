@@ -15,10 +15,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.archive import Archive
+from reader.clock import now_iso
 from reader.messages import ReaderError
 from reader.search.engine import matching_article_ids, matching_article_ids_each
 from reader.search.query import QuerySyntaxError, parse_query
-from reader.store.issues import now_iso
 
 
 @dataclass(frozen=True, slots=True)

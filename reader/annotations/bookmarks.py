@@ -9,11 +9,11 @@ from sqlite_utils import Database
 from reader.annotations.common import (
     AnnotationError,
     article_text,
-    now_iso,
     require_article,
     write_returning,
 )
 from reader.annotations.records import Bookmark
+from reader.clock import now_iso
 from reader.store.issues import LIVE_ARTICLE_IDS
 
 _COLUMNS = "id, article_id, position, created"

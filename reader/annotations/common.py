@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,11 +21,6 @@ WHAT_NOTE = "annotation.what.note"
 WHAT_TAG = "annotation.what.tag"
 WHAT_QUOTE = "annotation.what.quote"
 WHAT_HIGHLIGHT_NOTE = "annotation.what.highlight_note"
-
-
-def now_iso() -> str:
-    """The current UTC time, to the millisecond, as ISO 8601 text."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def article_text(db: Database, article_id: int) -> str:

@@ -13,13 +13,14 @@ from reader.annotations.common import (
     AnnotationError,
     article_text,
     check_text,
-    now_iso,
     require_article,
     write_returning,
 )
 from reader.annotations.records import Highlight, ReanchorResult
+from reader.clock import now_iso
 from reader.store.issues import LIVE_ARTICLE_IDS
 
+# The colour names a highlight may take, in the order menus offer them (or any #rrggbb).
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
 DEFAULT_COLOR = "yellow"
 _HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")

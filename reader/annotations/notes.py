@@ -10,11 +10,11 @@ from reader.annotations.common import (
     WHAT_NOTE,
     AnnotationError,
     check_text,
-    now_iso,
     require_article,
     write_returning,
 )
 from reader.annotations.records import Note
+from reader.clock import now_iso
 from reader.store.issues import LIVE_ARTICLE_IDS
 
 _COLUMNS = "id, article_id, text, created, updated"

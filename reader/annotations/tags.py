@@ -10,10 +10,10 @@ from reader.annotations.common import (
     WHAT_TAG,
     AnnotationError,
     check_text,
-    now_iso,
     require_article,
 )
 from reader.annotations.records import Tag
+from reader.clock import now_iso
 from reader.store.issues import LIVE_ARTICLE_IDS
 
 MAX_TAG_LENGTH = 64

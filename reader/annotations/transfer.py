@@ -22,10 +22,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.annotations.anchoring import locate_quote
-from reader.annotations.common import AnnotationError, now_iso
+from reader.annotations.common import AnnotationError
 from reader.annotations.highlights import check_color
 from reader.annotations.schema import FORMAT_NAME, FORMAT_VERSION, check_annotations
 from reader.annotations.tags import normalize_tag
+from reader.clock import now_iso
 
 __all__ = [
     "FORMAT_NAME",

@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
-import sys
 from collections.abc import Sequence
 from typing import Any
 
 from reader import __version__
-from reader.cli.common import EXIT_USAGE, CommandError
+from reader.cli import (
+    annotating,
+    backing_up,
+    briefing,
+    browsing,
+    curating,
+    importing,
+    searching,
+    topics,
+)
+from reader.cli.errors import report_failure
 from reader.cli.terminal import escaped_output
-from reader.store.db import ArchiveError
-
-EXIT_INTERNAL = 70  # a bug, not the user's input (sysexits EX_SOFTWARE)
 
 # Each module adds its subcommands with ``register(subparsers)``; a subcommand's parser
-# sets ``handler=function(args) -> exit code``.
+# sets ``handler=function(args) -> exit code``. The order is the order of ``--help``.
 COMMAND_MODULES = (
-    "reader.cli.importing",
-    "reader.cli.browsing",
-    "reader.cli.curating",
-    "reader.cli.annotating",
-    "reader.cli.backing_up",
-    "reader.cli.searching",
-    "reader.cli.briefing",
-    "reader.cli.topics",
+    importing,
+    browsing,
+    curating,
+    annotating,
+    backing_up,
+    searching,
+    briefing,
+    topics,
 )
 
 
@@ -44,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         "else the user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     _accept_archive_option_after_commands(subparsers)
     return parser
 
@@ -78,21 +82,5 @@ def _run(args: argparse.Namespace, handler: Any) -> int:
 
             return open_window(args)
         return int(handler(args))
-    except CommandError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return error.exit_code
-    except ArchiveError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
-        return 130
-    except Exception as error:  # a bug: one clear line for the editor, details on request
-        if os.environ.get("READER_DEBUG"):
-            raise
-        print(
-            f"reader: unexpected error ({type(error).__name__}: {error}); "
-            "run again with READER_DEBUG=1 for details",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+    except (Exception, KeyboardInterrupt) as error:
+        return report_failure(error)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,19 +18,6 @@ from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, p
 from reader.cli.terminal import one_line
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def _friendly(handler: Handler) -> Handler:
-    """Turn the core's AnnotationError into a one-line message and a non-zero exit."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except AnnotationError as error:
-            raise CommandError(str(error)) from None
-
-    return run
 
 
 def _offset(text: str) -> int:
@@ -59,7 +45,7 @@ def _command(
     group: argparse._SubParsersAction, name: str, help_text: str, handler: Handler
 ) -> argparse.ArgumentParser:
     parser = group.add_parser(name, help=help_text)
-    parser.set_defaults(handler=_friendly(handler))
+    parser.set_defaults(handler=handler)
     return parser
 
 
@@ -304,7 +290,9 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             report = import_annotations(archive.db, data)
         except AnnotationError as error:
-            raise CommandError(f"{path}: {error}; nothing was imported") from None
+            raise AnnotationError(
+                "annotation.nothing_imported", path=str(path), reason=error.message
+            ) from None
     print(
         f"{report.matched} articles matched, {report.unmatched} unmatched; added "
         f"{report.notes_added} notes, {report.bookmarks_added} bookmarks, "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.backup import BackupError, BackupSummary, backup_archive, restore_archive
-from reader.cli.common import EXIT_OK, CommandError, open_archive
+from reader.backup import BackupSummary, backup_archive, restore_archive
+from reader.cli.common import EXIT_OK, open_archive
 from reader.paths import resolve_archive_dir
 
 
@@ -36,10 +36,7 @@ def _describe(summary: BackupSummary) -> str:
 
 def run_backup(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            summary = backup_archive(archive, Path(args.file))
-        except BackupError as error:
-            raise CommandError(str(error)) from None
+        summary = backup_archive(archive, Path(args.file))
     print(f"backed up to {summary.path}: {_describe(summary)}")
     return EXIT_OK
 
@@ -47,10 +44,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     # The archive is not opened here: the restore replaces its database file.
     folder = resolve_archive_dir(getattr(args, "archive", None))
-    try:
-        result = restore_archive(folder, Path(args.file))
-    except BackupError as error:
-        raise CommandError(str(error)) from None
+    result = restore_archive(folder, Path(args.file))
     print(f"restored {folder} from {args.file}: {_describe(result.summary)}")
     if result.previous is not None:
         print(f"the database it replaced is kept as {result.previous}")

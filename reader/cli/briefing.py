@@ -18,7 +18,7 @@ from reader.cli.common import (
 )
 from reader.cli.progress import TerminalProgress
 from reader.cli.terminal import one_line
-from reader.export import FORMATS, ExportError, export_brief, format_for_path
+from reader.export import FORMATS, export_brief, format_for_path
 from reader.store.issues import get_articles
 
 
@@ -173,12 +173,9 @@ def _report(record: briefs.BriefRecord, what: str) -> int:
 
 
 def _run(args: argparse.Namespace, action: Any) -> Any:
-    """Run ``action(db)`` on the archive, turning a BriefError into a one-line failure."""
+    """Run ``action(db)`` on the archive."""
     with open_archive(args) as archive:
-        try:
-            return action(archive.db)
-        except briefs.BriefError as error:
-            raise CommandError(str(error)) from None
+        return action(archive.db)
 
 
 def run_create(args: argparse.Namespace) -> int:
@@ -309,8 +306,6 @@ def run_export(args: argparse.Namespace) -> int:
                 warn=lambda warning: print(f"warning: {warning}", file=sys.stderr),
             ),
         )
-    except ExportError as error:
-        raise CommandError(str(error)) from None
     finally:
         progress.finish()
     print(f"wrote {written}")

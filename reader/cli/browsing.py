@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from reader import briefs
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
 from reader.cli.terminal import one_line
+from reader.messages import EN
 from reader.store import issues as store
 from reader.store.clashes import clashes_of, issues_claiming
 from reader.store.records import ArticleRecord, IssueRecord
@@ -94,7 +95,7 @@ def run_list(args: argparse.Namespace) -> int:
             print("The archive is empty: add issues with `reader import PATH`.")
         for issue in issues:
             editor = " ".join(x for x in (issue.editor_org, issue.editor, issue.phone) if x)
-            print(one_line(f"issue {issue.id:>4}  {issue.label()}  {editor}".rstrip()))
+            print(one_line(f"issue {issue.id:>4}  {issue.label(EN)}  {editor}".rstrip()))
             for article in store.issue_articles(db, issue.id):
                 page = f"p.{article.toc_page}" if article.toc_page is not None else ""
                 print(f"  {article.id:>6}  {page:>5}  {one_line(article.title)}")
@@ -183,14 +184,11 @@ def run_issue_set(args: argparse.Namespace) -> int:
     if not changes:
         raise CommandError("nothing to change: give --year, --issue-no, --series, …", EXIT_USAGE)
     with open_archive(args) as archive:
-        try:
-            issue = store.update_issue_fields(archive.db, issue_id, changes)
-        except KeyError:
-            raise CommandError(f"no issue with id {issue_id}", EXIT_USAGE) from None
+        issue = store.update_issue_fields(archive.db, issue_id, changes)
         if args.json:
             print_json({k: v for k, v in issue_json(archive.db, issue).items() if k != "articles"})
         else:
-            print(one_line(f"issue {issue.id}: {issue.label()}"))
+            print(one_line(f"issue {issue.id}: {issue.label(EN)}"))
         rivals = issues_claiming(
             archive.db, issue.series, issue.year, issue.issue_no, except_id=issue.id
         )

@@ -8,7 +8,6 @@ import argparse
 from reader import editing
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, parse_id, print_json
 from reader.cli.terminal import one_line
-from reader.messages import ReaderError
 from reader.store import issues as store
 from reader.store import trash
 from reader.store.history import article_history
@@ -78,22 +77,15 @@ def _issue_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParse
     raise RuntimeError("the issue command has no actions")  # a bug in the command modules
 
 
-def _fail(error: ReaderError) -> CommandError:
-    return CommandError(str(error), EXIT_USAGE)
-
-
 def run_issue_delete(args: argparse.Namespace) -> int:
     ids = [parse_id(text, "issue ID") for text in args.issue_ids]
     if not ids and not args.samples:
         raise CommandError("give issue IDs to delete, or --samples", EXIT_USAGE)
     with open_archive(args) as archive:
-        try:
-            if ids:
-                editing.delete_issues(archive, ids)
-            if args.samples:
-                ids += editing.delete_samples(archive)
-        except ReaderError as error:
-            raise _fail(error) from None
+        if ids:
+            editing.delete_issues(archive, ids)
+        if args.samples:
+            ids += editing.delete_samples(archive)
     for issue_id in ids:
         print(f"issue {issue_id}: moved to the trash (reader trash restore {issue_id})")
     if not ids:
@@ -105,10 +97,7 @@ def run_use_source(args: argparse.Namespace) -> int:
     issue_id = parse_id(args.issue_id, "issue ID")
     source_id = parse_id(args.source_id, "SOURCE_ID")
     with open_archive(args) as archive:
-        try:
-            changed = editing.use_source(archive, issue_id, source_id)
-        except ReaderError as error:
-            raise _fail(error) from None
+        changed = editing.use_source(archive, issue_id, source_id)
     print(f"issue {issue_id}: text of source {source_id}, {len(changed)} articles changed")
     return EXIT_OK
 
@@ -119,10 +108,7 @@ def run_merge(args: argparse.Namespace) -> int:
     if issue_id == into_id:
         raise CommandError("an issue cannot be merged into itself", EXIT_USAGE)
     with open_archive(args) as archive:
-        try:
-            editing.merge_issues(archive, issue_id, into_id)
-        except ReaderError as error:
-            raise _fail(error) from None
+        editing.merge_issues(archive, issue_id, into_id)
     print(f"issue {issue_id}: merged into issue {into_id}")
     return EXIT_OK
 
@@ -145,10 +131,7 @@ def run_trash_list(args: argparse.Namespace) -> int:
 def run_trash_restore(args: argparse.Namespace) -> int:
     issue_id = parse_id(args.issue_id, "issue ID")
     with open_archive(args) as archive:
-        try:
-            articles = editing.restore_issue(archive, issue_id)
-        except ReaderError as error:
-            raise _fail(error) from None
+        articles = editing.restore_issue(archive, issue_id)
     print(f"issue {issue_id}: restored with its {len(articles)} articles")
     return EXIT_OK
 

@@ -12,7 +12,6 @@ from typing import Any
 from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, print_json
 from reader.cli.progress import TerminalProgress
 from reader.cli.terminal import one_line
-from reader.messages import ReaderError
 from reader.search import QuerySyntaxError, SearchResult, ensure_index, rebuild_index, search
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
@@ -71,17 +70,11 @@ def run_search(args: argparse.Namespace) -> int:
         query = args.query if args.within is None else searches.refine(args.within, args.query)
         args.query = query
         if args.save is not None:
-            try:
-                searches.save_search(archive.db, args.save, query)
-            except ReaderError as error:
-                raise CommandError(str(error), EXIT_USAGE) from None
+            searches.save_search(archive.db, args.save, query)
         searches.record_query(archive.db, query)
         if args.export is not None:
             return _export(archive, args.query, Path(args.export))
-        try:
-            result = search(archive, args.query, limit=args.limit, offset=args.offset)
-        except QuerySyntaxError as error:
-            raise CommandError(f"cannot read the query: {error}", EXIT_USAGE) from None
+        result = search(archive, args.query, limit=args.limit, offset=args.offset)
         if args.json:
             print_json(result.to_json())
         else:
@@ -123,10 +116,7 @@ def run_saved_delete(args: argparse.Namespace) -> int:
     from reader.searches import delete_saved
 
     with open_archive(args) as archive:
-        try:
-            delete_saved(archive.db, args.name)
-        except ReaderError as error:
-            raise CommandError(str(error), EXIT_USAGE) from None
+        delete_saved(archive.db, args.name)
     print(f"deleted saved search {args.name}")
     return EXIT_OK
 
@@ -146,12 +136,7 @@ def run_history(args: argparse.Namespace) -> int:
 def _export(archive: Any, query: str, path: Path) -> int:
     from reader.hitlist import all_hits, export_hits
 
-    try:
-        rows = export_hits(archive, all_hits(archive, query), path, query)
-    except QuerySyntaxError as error:
-        raise CommandError(f"cannot read the query: {error}", EXIT_USAGE) from None
-    except ReaderError as error:
-        raise CommandError(str(error), EXIT_USAGE) from None
+    rows = export_hits(archive, all_hits(archive, query), path, query)
     print(f"{rows} hits written to {path}")
     return EXIT_OK
 

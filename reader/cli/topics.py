@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.common import EXIT_OK, EXIT_USAGE, CommandError, open_archive, print_json
-from reader.messages import ReaderError
+from reader.cli.common import EXIT_OK, open_archive, print_json
 from reader.topics import (
     add_hits_to_brief,
     add_topic,
@@ -55,16 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     brief.set_defaults(handler=run_brief)
 
 
-def _failed(error: ReaderError) -> CommandError:
-    return CommandError(str(error), EXIT_USAGE)
-
-
 def run_add(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            topic = add_topic(archive.db, args.name, args.query)
-        except ReaderError as error:
-            raise _failed(error) from None
+        topic = add_topic(archive.db, args.name, args.query)
         print(f"topic {topic.name}: {topic.query}")
     return EXIT_OK
 
@@ -84,30 +76,21 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            remove_topic(archive.db, args.name)
-        except ReaderError as error:
-            raise _failed(error) from None
+        remove_topic(archive.db, args.name)
         print(f"removed topic {args.name}")
     return EXIT_OK
 
 
 def run_rename(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            topic = rename_topic(archive.db, args.name, args.new_name)
-        except ReaderError as error:
-            raise _failed(error) from None
+        topic = rename_topic(archive.db, args.name, args.new_name)
         print(f"topic {args.name} is now {topic.name}")
     return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            statuses = check_topics(archive, args.name)
-        except ReaderError as error:
-            raise _failed(error) from None
+        statuses = check_topics(archive, args.name)
         if args.json:
             print_json({"topics": [status.to_json() for status in statuses]})
             return EXIT_OK
@@ -121,19 +104,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_seen(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            marked = mark_seen(archive, args.name)
-        except ReaderError as error:
-            raise _failed(error) from None
+        marked = mark_seen(archive, args.name)
         print(f"{args.name}: {marked} hits marked seen")
     return EXIT_OK
 
 
 def run_brief(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        try:
-            added = add_hits_to_brief(archive, args.name, args.brief, only_new=args.new)
-        except ReaderError as error:
-            raise _failed(error) from None
+        added = add_hits_to_brief(archive, args.name, args.brief, only_new=args.new)
         print(f"brief {args.brief}: {added} articles added from topic {args.name}")
     return EXIT_OK

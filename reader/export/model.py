@@ -15,7 +15,9 @@ from pathlib import PurePath
 
 from sqlite_utils import Database
 
-from reader.messages import Message, ReaderError, message
+from reader.issue_label import issue_label
+from reader.messages import ZH, Message, ReaderError, message
+from reader.parsing.subheadings import find_subheading
 from reader.store.issues import get_articles, get_issue
 from reader.store.records import IssueRecord
 
@@ -28,15 +30,6 @@ EDITOR_NOTE_LABEL = "编者注："
 NOTES_LABEL = "批注"
 HIGHLIGHTS_LABEL = "划线摘录"
 
-# 一、 (level 1), （一） (level 2), (1) / （1） (level 3): GB/T 9704's numbering of sub-heads.
-_HEADING_PATTERNS = (
-    (1, re.compile(r"[一二三四五六七八九十百]+、")),
-    (2, re.compile(r"[（(][一二三四五六七八九十百]+[)）]")),
-    (3, re.compile(r"[（(]\d{1,3}[)）]")),
-)
-_SENTENCE_END = re.compile(r"[。！？!?]")
-# A heading that runs on past this many characters without ending a sentence is body text.
-_MAX_HEADING_LENGTH = 60
 # XML 1.0 (DOCX) and HTML forbid these; they carry nothing in a bulletin.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -122,16 +115,10 @@ def classify_paragraph(text: str) -> Paragraph:
     ``一是…`` and the like stay body text: only a numeral followed by 、 or in brackets
     opens a sub-heading.
     """
-    for level, pattern in _HEADING_PATTERNS:
-        if not pattern.match(text):
-            continue
-        end = _SENTENCE_END.search(text)
-        if end is not None and end.end() < len(text):
-            return Paragraph(text, level, lead=end.end())
-        if len(text) <= _MAX_HEADING_LENGTH:
-            return Paragraph(text, level)
+    found = find_subheading(text)
+    if found is None:
         return Paragraph(text)
-    return Paragraph(text)
+    return Paragraph(text, found.level, lead=0 if found.length == len(text) else found.length)
 
 
 def source_line(issue: IssueRecord | None) -> str:
@@ -141,22 +128,16 @@ def source_line(issue: IssueRecord | None) -> str:
     edited it, else the file it came from, so that a reader can still trace the article.
     """
     if issue is None:
-        return "（来源：刊名、期号不详）"
-    series = f"《{issue.series}》" if issue.series else ""
-    year = f"{issue.year}年" if issue.year is not None else ""
-    number = f"第{issue.issue_no}期" if issue.issue_no is not None else ""
-    if number:
-        where = f"{series}{year}{number}"
-    elif year:
-        where = f"{series}{year}，期数不详"
-    elif series:
-        where = f"{series}，年份、期号不详"
+        return f"（来源：{issue_label(None, None, None).render(ZH)}）"
+    label = issue_label(issue.series, issue.year, issue.issue_no).render(ZH)
+    if issue.series or issue.year is not None or issue.issue_no is not None:
+        where = label
     elif issue.editor_org:
-        where = f"{issue.editor_org}编印，刊名、期号不详"
+        where = f"{issue.editor_org}编印，{label}"
     elif issue.source_path:
-        where = f"{PurePath(issue.source_path).name}，刊名、期号不详"
+        where = f"{PurePath(issue.source_path).name}，{label}"
     else:
-        where = "刊名、期号不详"
+        where = label
     return f"（来源：{where}）"
 
 

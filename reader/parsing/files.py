@@ -6,14 +6,22 @@ from pathlib import Path
 
 from reader.parsing.bulletin import parse_blocks
 from reader.parsing.decode import decode_text
-from reader.parsing.html import HTML_SUFFIXES, MHT_SUFFIXES
-from reader.parsing.legacy_word import LEGACY_WORD_SUFFIXES
+from reader.parsing.formats import (
+    DOCX_SUFFIXES,
+    HTML_SUFFIXES,
+    IMAGE_SUFFIXES,
+    LEGACY_WORD_SUFFIXES,
+    MHT_SUFFIXES,
+    OFD_SUFFIXES,
+    PDF_SUFFIXES,
+    TEXT_SUFFIXES,
+    unsupported_type,
+)
 from reader.parsing.model import ParsedIssue, SourceError
-from reader.parsing.ocr import IMAGE_SUFFIXES, OcrResult
+from reader.parsing.ocr import OcrResult
 from reader.parsing.reflow import text_blocks
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 # Signatures of files that are never text, whatever their name says.
@@ -49,7 +57,7 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "txt", parse_blocks(text_blocks(decode_text(_read_text_bytes(path))))
-    if suffix == ".pdf":
+    if suffix in PDF_SUFFIXES:
         if b"%PDF" not in _head(path, 1024):
             raise SourceError("source.not_pdf")
         from reader.parsing.pdf import extract_pdf_blocks
@@ -67,7 +75,7 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         from reader.parsing.ocr import ocr_image
 
         return "image", _parse_ocr(ocr_image(path))
-    if suffix == ".docx":
+    if suffix in DOCX_SUFFIXES:
         # An OLE file is an old .doc or a password-protected DOCX: the extractor says which.
         if not _head(path, 4).startswith((_ZIP_MAGIC, _OLE_MAGIC)):
             raise SourceError("source.not_docx")
@@ -78,7 +86,7 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
         from reader.parsing.legacy_word import extract_legacy_word_blocks
 
         return suffix.lstrip("."), parse_blocks(extract_legacy_word_blocks(path))
-    if suffix == ".ofd":
+    if suffix in OFD_SUFFIXES:
         from reader.parsing.ofd import extract_ofd_blocks
 
         return "ofd", parse_blocks(extract_ofd_blocks(path))
@@ -87,7 +95,7 @@ def parse_file(path: Path) -> tuple[str, ParsedIssue]:
 
         fmt = "mht" if suffix in MHT_SUFFIXES else "html"
         return fmt, parse_blocks(extract_html_blocks(path))
-    raise SourceError("source.unsupported_type", suffix=suffix or "(无后缀)")
+    raise unsupported_type(suffix)
 
 
 def _parse_ocr(result: OcrResult) -> ParsedIssue:

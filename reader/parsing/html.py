@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.parsing.decode import decode_text
+from reader.parsing.formats import MHT_SUFFIXES
 from reader.parsing.model import Block, SourceError
 from reader.parsing.normalize import cjk_count
 
 MAX_HTML_BYTES = 50 * 1024 * 1024
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MHT_SUFFIXES = frozenset({".mht", ".mhtml"})
 
 _NEVER_CONTENT = (
     "script",

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from reader.parsing.model import Block, SourceError
 
-LEGACY_WORD_SUFFIXES = frozenset({".doc", ".wps", ".dot", ".wpt"})
 CONVERT_SECONDS = 120.0
 MAX_LEGACY_BYTES = 100 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

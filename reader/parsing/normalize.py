@@ -26,19 +26,6 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CLAUSE_PUNCT = "，,、；;：:"
 STRONG_STOPS = "。！？!?"
 
-_SUBHEADING = re.compile(
-    r"""^\s*(?:
-        [一二三四五六七八九十百]+\s*[、.．]            # 一、  三．
-      | [（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]  # （一） (1)
-      | \d{1,2}\s*[、．]                               # 1、  2．
-      | \d{1,2}\.(?!\d)                                # 1.  (not 1.5)
-      | [①-⑳]                                         # ①
-      | [一二三四五六七八九十]+是                      # 一是
-      | 第[一二三四五六七八九十]+[，,、是]              # 第一，
-      | ——|--                                           # —— dash items
-    )""",
-    re.VERBOSE,
-)
 _LEADER = re.compile(r"(?:\s*(?:[.．·•…⋯_\-—]\s*){2,}\s*|\s+)$")
 _TRAILING_PAGE = re.compile(r"(\d{1,3})$")
 
@@ -225,11 +212,6 @@ def starts_with_entry_marker(line: str) -> bool:
     if stripped[0] in "★☆●○◆◇■□▲△►▶":
         return True
     return stripped == "-" or (stripped.startswith("- ") and not stripped.startswith("--"))
-
-
-def looks_like_subheading(paragraph: str) -> bool:
-    """True for an enumerated point inside an article: ``一、`` ``(1)`` ``一是`` ``——`` …"""
-    return bool(_SUBHEADING.match(paragraph))
 
 
 def fuzzy_title_match(first: str, second: str) -> float:

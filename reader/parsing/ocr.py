@@ -27,7 +27,6 @@ from reader.parsing.normalize import is_wide
 # The PDF reader's line grouping, page furniture and cue rules serve OCR'd pages too.
 from reader.parsing.pdf import _drop_page_furniture, _Glyph, _group_lines, _to_blocks
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 RENDER_DPI = 200
 MAX_PAGES = 2000
 MAX_IMAGE_PIXELS = 12_000 * 12_000

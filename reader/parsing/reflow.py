@@ -30,10 +30,10 @@ from reader.parsing.normalize import (
     display_width,
     is_paragraph_end,
     join_wrapped,
-    looks_like_subheading,
     remove_cjk_letter_spacing,
     starts_with_entry_marker,
 )
+from reader.parsing.subheadings import looks_like_subheading
 
 _TRAILING_SPACES = (" ", "\u3000", "\t")
 

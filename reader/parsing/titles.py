@@ -16,10 +16,10 @@ from reader.parsing.normalize import (
     has_strong_stop,
     is_paragraph_end,
     join_wrapped,
-    looks_like_subheading,
     non_space,
     strip_entry_marker,
 )
+from reader.parsing.subheadings import looks_like_subheading
 
 if TYPE_CHECKING:
     from reader.parsing.contents import TocEntry

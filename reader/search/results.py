@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 Span = tuple[int, int]
+"""``(start, end)``: a stretch of an article's text, as Python slices count it."""
 
 
 @dataclass(slots=True)

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from reader.search.folding import fold
 from reader.search.query import QuerySyntaxError, Term, parse_query
+from reader.search.results import Span
 
 SNIPPET_BEFORE = 30
 SNIPPET_LENGTH = 120
 ELLIPSIS = "…"
-
-Span = tuple[int, int]
 
 
 def term_spans(folded_text: str, terms: list[Term]) -> list[Span]:

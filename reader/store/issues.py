@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from reader.clock import now_iso
+from reader.messages import ReaderError
 from reader.parsing.model import ParsedArticle, ParsedIssue
 from reader.store.clashes import clear_clashes
 from reader.store.history import issue_source_path, save_version
@@ -17,10 +18,6 @@ from reader.store.records import ArticleRecord, IssueRecord
 from reader.store.renditions import compare_issue, fold
 
 EDITABLE_ISSUE_FIELDS = ("series", "year", "issue_no", "editor_org", "editor", "phone")
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def content_hash(text: str) -> str:
@@ -226,6 +223,17 @@ def record_source_file(
 
 def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) -> int:
     """Add an issue and its articles; returns the new issue's id. Call inside a transaction."""
+    return add_issue(db, parsed, source_file_id)[0]
+
+
+def add_issue(
+    db: Database, parsed: ParsedIssue, source_file_id: int | None
+) -> tuple[int, list[int]]:
+    """Add an issue and its articles, owned by its source file when one is given.
+
+    Returns the new issue's id and its articles' ids in printed order. Call inside a
+    transaction.
+    """
     stamp = now_iso()
     cursor = db.execute(
         "INSERT INTO issues (series, year, issue_no, editor_org, editor, phone, total_no, date, "
@@ -250,9 +258,18 @@ def insert_issue(db: Database, parsed: ParsedIssue, source_file_id: int | None) 
         ],
     )
     issue_id = int(cursor.lastrowid or 0)
-    for ordinal, article in enumerate(parsed.articles, start=1):
+    article_ids = [
         _insert_article(db, issue_id, ordinal, article, stamp)
-    return issue_id
+        for ordinal, article in enumerate(parsed.articles, start=1)
+    ]
+    if source_file_id is not None:
+        db.execute("UPDATE source_files SET issue_id = ? WHERE id = ?", [issue_id, source_file_id])
+    return issue_id, article_ids
+
+
+def holds_any_issue(db: Database) -> bool:
+    """Whether the archive holds an issue at all, live or in the trash."""
+    return db.execute("SELECT 1 FROM issues LIMIT 1").fetchone() is not None
 
 
 def _confidence_json(parsed: ParsedIssue) -> str | None:
@@ -367,14 +384,14 @@ def update_issue_fields(db: Database, issue_id: int, changes: dict[str, Any]) ->
     """Correct an issue's metadata (year, number, editor…); returns the updated record.
 
     Raises:
-        KeyError: no issue has this id.
-        ValueError: a field that cannot be edited.
+        ReaderError: no issue has this id (``store.no_issue``).
+        ValueError: a field that cannot be edited (a bug in the caller: no face offers one).
     """
     unknown = set(changes) - set(EDITABLE_ISSUE_FIELDS)
     if unknown:
         raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
     if get_issue(db, issue_id) is None:
-        raise KeyError(issue_id)
+        raise ReaderError("store.no_issue", issue_id=issue_id)
     if changes:
         assignments = ", ".join(f"{name} = ?" for name in changes)
         with db.atomic():

@@ -7,6 +7,8 @@ saved from every earlier schema version (tests/store/data/) and migrate them.
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -172,10 +174,9 @@ def m0004_trash_clashes_title_keys(db: Database) -> None:
     is in the trash: ordinary reads leave it out, restoring clears it. ``issue_clashes``
     pairs issues that claim one identity with mostly different articles, until the
     editor edits one's details. ``articles.title_key`` is the title folded for
-    comparison (see ``reader.store.renditions.fold``), to find another rendition's issue.
+    comparison (as ``reader.store.renditions.fold`` did when this step shipped), to find
+    another rendition's issue.
     """
-    from reader.store.renditions import fold
-
     db.execute("ALTER TABLE issues ADD COLUMN deleted_at TEXT")
     db.execute(
         """
@@ -189,7 +190,9 @@ def m0004_trash_clashes_title_keys(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN title_key TEXT NOT NULL DEFAULT ''")
     rows = db.execute("SELECT id, title FROM articles").fetchall()
     for article_id, title in rows:
-        db.execute("UPDATE articles SET title_key = ? WHERE id = ?", [fold(title), article_id])
+        db.execute(
+            "UPDATE articles SET title_key = ? WHERE id = ?", [_fold_0004(title), article_id]
+        )
     db.execute("CREATE INDEX articles_title_key ON articles(title_key)")
 
 
@@ -379,8 +382,8 @@ def m0011_ocr_page_confidence(db: Database) -> None:
     db.execute("ALTER TABLE issues ADD COLUMN ocr_confidence TEXT")
 
 
-@MIGRATIONS(name="0012_reprint_signatures_one_permutation")
-def m0012_reprint_signatures_one_permutation(db: Database) -> None:
+@MIGRATIONS(name="0013_reprint_signatures_one_permutation")
+def m0013_reprint_signatures_one_permutation(db: Database) -> None:
     """Reprint signatures are now made by one permutation hashing: the stored ones (and
     their bands) no longer compare with new ones, so every article's derived data is made
     again by the next import (regions and keywords come out the same)."""
@@ -389,4 +392,12 @@ def m0012_reprint_signatures_one_permutation(db: Database) -> None:
     db.execute("DELETE FROM article_derived")
 
 
-KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS._migrations)
+def _fold_0004(text: str) -> str:
+    """The title key as 0004 wrote it: a copy, so that the step stays as it shipped whatever
+    becomes of ``reader.store.renditions.fold``."""
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in normal if unicodedata.category(ch)[0] not in "PZC")
+
+
+# Every step's name: the steps still pending on a database that has none.
+KNOWN_MIGRATIONS = frozenset(m.name for m in MIGRATIONS.pending(Database(memory=True)))

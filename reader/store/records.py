@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.issue_label import issue_label
+from reader.messages import ZH
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
@@ -47,11 +50,6 @@ class IssueRecord:
 
         return [float(value) for value in json.loads(self.ocr_confidence or "[]")]
 
-    def label(self) -> str:
-        """How an editor names an issue, e.g. 《科技情报参考》2023年第8期; says what is unknown."""
-        series = f"《{self.series}》" if self.series else ""
-        year = f"{self.year}年" if self.year is not None else ""
-        number = f"第{self.issue_no}期" if self.issue_no is not None else ""
-        if year or number:
-            return f"{series}{year}{number}"
-        return f"{series}（期号未标注）" if series else "（刊名、期号未标注）"
+    def label(self, language: str = ZH) -> str:
+        """How an editor names the issue, e.g. 《科技情报参考》2023年第8期, in ``language``."""
+        return issue_label(self.series, self.year, self.issue_no).render(language)

@@ -34,6 +34,7 @@ class Counterpart:
 
     issue_id: int
     comparison: Comparison
+    tolerant: bool = True  # whether the two formats are compared with tolerance for noise
 
 
 def keep_rendition_text(db: Database, source_file_id: int, parsed: ParsedIssue) -> None:
@@ -96,7 +97,7 @@ def find_counterpart(db: Database, parsed: ParsedIssue, fmt: str | None) -> Coun
         if comparison.verdict == DIFFERENT:
             continue
         if best is None or _better(comparison, best.comparison):
-            best = Counterpart(issue_id, comparison)
+            best = Counterpart(issue_id, comparison, tolerant)
     return best
 
 

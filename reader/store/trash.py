@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reader.clock import now_iso
 from reader.messages import ReaderError
 from reader.store import issues as store
 
@@ -35,7 +36,7 @@ def trash_issues(db: Database, issue_ids: list[int]) -> list[int]:
     Raises:
         ReaderError: ``store.no_issue`` for an id that is not a live issue (nothing moved).
     """
-    stamp = store.now_iso()
+    stamp = now_iso()
     with db.atomic():
         for issue_id in issue_ids:
             if store.get_issue(db, issue_id) is None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reader import importer
 from reader.archive import Archive
 from reader.operations.maintenance import import_files
+from reader.parsing.formats import SUPPORTED_SUFFIXES
 from reader.store import issues as store
 from reader.ui.dialogs import ReportDialog
 from reader.ui.i18n import ui_language
@@ -121,9 +122,8 @@ class Importing(QObject):
             self._window,
             self.tr("Import Bulletins"),
             self._settings.last_folder("import"),
-            self.tr(
-                "Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht"
-                " *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"
+            self.tr("Bulletins ({patterns});;All files (*)").format(
+                patterns=" ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_SUFFIXES))
             ),
         )
         if files:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 from reader.archive import Archive
 from reader.operations import curating as ops
 from reader.store import issues as store
-from reader.ui import tree_queries
+from reader.store import tree as tree_queries
 from reader.ui.dialogs import IssueDialog
 from reader.ui.runner import OpRunner
 

@@ -8,7 +8,6 @@ ExtraSelections without touching it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMimeData, Qt, Signal
@@ -26,18 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from reader.parsing.subheadings import heading_extent
+from reader.search.results import Span
 from reader.store.records import ArticleRecord, IssueRecord
 from reader.ui.offsets import OffsetMap
 from reader.ui.theme import Theme
 
-Span = tuple[int, int]
-
-# Sub-headings within an article: 一、 二、 …, (1) （2）…, 第一部分.
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+、|[（(]\s*\d+\s*[)）]|第[一二三四五六七八九十]+[章节部分])"
-)
-_HEADING_MAX_CHARS = 40
-_LEAD_END = re.compile(r"[。：:；;！!？?]")
 READING_WIDTH_EM = 38
 
 KIND_PROPERTY = QTextFormat.Property.UserProperty
@@ -55,18 +48,6 @@ class PaintedHighlight:
     start: int
     end: int
     color: str
-
-
-def heading_extent(paragraph: str) -> int:
-    """How many leading characters of ``paragraph`` are a sub-heading (0 when none)."""
-    if not _HEADING.match(paragraph):
-        return 0
-    if len(paragraph) <= _HEADING_MAX_CHARS:
-        return len(paragraph)
-    end = _LEAD_END.search(paragraph)
-    if end is not None and end.start() < _HEADING_MAX_CHARS:
-        return end.start() + 1
-    return _HEADING.match(paragraph).end()  # type: ignore[union-attr]
 
 
 def source_line(

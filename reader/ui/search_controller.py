@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from reader import regions
 from reader.archive import Archive
 from reader.search import find_spans
-from reader.ui import tree_queries
+from reader.store import tree as tree_queries
 from reader.ui.search_panel import ResultDelegate, ResultsModel, ResultsView, SearchBar
 from reader.ui.search_runner import SearchOutcome, SearchRequest, SearchRunner
 from reader.ui.settings import Settings

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-# The colour names the store knows (reader.annotations.highlights), in menu order.
-HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple", "orange")
+from reader.annotations.highlights import HIGHLIGHT_COLORS
 
 
 @dataclass(frozen=True)

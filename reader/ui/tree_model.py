@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from sqlite_utils import Database
 
 from reader import regions
-from reader.ui import tree_queries as q
+from reader.store import tree as q
 from reader.ui.article_drag import ARTICLE_IDS_MIME, article_mime
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1

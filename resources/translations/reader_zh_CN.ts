@@ -1149,8 +1149,8 @@ Articles: %3</source>
             <translation>导入简报</translation>
         </message>
         <message>
-            <source>Bulletins (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
-            <translation>简报文件 (*.pdf *.ofd *.docx *.doc *.wps *.txt *.text *.html *.htm *.mht *.mhtml *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
+            <source>Bulletins ({patterns});;All files (*)</source>
+            <translation>简报文件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
             <source>Import a Folder of Bulletins</source>

@@ -241,8 +241,8 @@ def test_a_clash_imported_in_the_window_is_reported_and_marked_on_both_in_the_tr
     impostor.write_text(bulletin_text(2023, 8, ISSUE_B), encoding="utf-8")
     window = _window(qtbot, make_window, archive_dir)
 
-    with qtbot.waitSignal(window.housekeeping.report_shown, timeout=30000) as shown:
-        window.housekeeping.import_paths([files / "a.txt", files / "other.txt", impostor])
+    with qtbot.waitSignal(window.importing.report_shown, timeout=30000) as shown:
+        window.importing.import_paths([files / "a.txt", files / "other.txt", impostor])
     wait_idle(qtbot, window)
     window.refresh()
 

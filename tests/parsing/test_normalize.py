@@ -13,11 +13,11 @@ from reader.parsing.normalize import (
     fuzzy_title_match,
     is_paragraph_end,
     join_wrapped,
-    looks_like_subheading,
     non_space,
     remove_cjk_letter_spacing,
     strip_toc_leader_and_page,
 )
+from reader.parsing.subheadings import looks_like_subheading
 from tests.support.text_renditions import wrap_line
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)

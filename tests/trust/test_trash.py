@@ -23,7 +23,7 @@ from reader.archive import Archive
 from reader.importer import IMPORTED, import_paths
 from reader.search import ensure_index, grams, search
 from reader.store import issues as store
-from reader.ui import tree_queries
+from reader.store import tree as tree_queries
 from tests.trust.seeds import seed_texts
 
 pytestmark = pytest.mark.corpus

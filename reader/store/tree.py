@@ -1,4 +1,4 @@
-"""The aggregate reads behind the library tree: counts per series, year and issue.
+"""The store's reads behind the library tree: counts per series, year and issue.
 
 Plain SQL returning plain tuples, one level at a time, so the tree can load lazily.
 ``title_filter`` keeps only articles whose title contains it (and the nodes above them).
