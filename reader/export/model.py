@@ -15,6 +15,8 @@ from pathlib import PurePath
 
 from sqlite_utils import Database
 
+from reader.annotations.highlights import list_highlights
+from reader.annotations.notes import list_notes
 from reader.messages import Message, ReaderError, message
 from reader.store.issues import get_articles, get_issue
 from reader.store.records import IssueRecord
@@ -186,21 +188,14 @@ def today_label(today: Date | None = None) -> str:
 
 
 def _notes(db: Database, article_id: int) -> tuple[str, ...]:
-    rows = db.execute(
-        "SELECT text FROM notes WHERE article_id = ? ORDER BY created, id", [article_id]
-    ).fetchall()
-    return tuple(text for (raw,) in rows if (text := clean_text(raw)))
+    return tuple(text for note in list_notes(db, article_id) if (text := clean_text(note.text)))
 
 
 def _highlights(db: Database, article_id: int) -> tuple[Highlight, ...]:
-    rows = db.execute(
-        'SELECT quote, note FROM highlights WHERE article_id = ? ORDER BY start, "end", id',
-        [article_id],
-    ).fetchall()
     return tuple(
-        Highlight(quote, clean_text(note) or None if note else None)
-        for raw, note in rows
-        if (quote := clean_text(raw))
+        Highlight(quote, clean_text(mark.note) or None if mark.note else None)
+        for mark in list_highlights(db, article_id)
+        if (quote := clean_text(mark.quote))
     )
 
 

@@ -32,6 +32,7 @@ from reader.export.pdf_page import (
     COVER_PT,
     DPI,
     FOOTER_PT,
+    FOOTER_RISE_MM,
     LINE_PITCH_PT,
     MARGINS_MM,
     PAGE_MM,
@@ -445,7 +446,7 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
                 inset = pt(FOOTER_PT)
                 footer = QRectF(
                     mm(MARGINS_MM["left"]) + inset,
-                    mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7),
+                    mm(PAGE_MM[1] - MARGINS_MM["bottom"] + FOOTER_RISE_MM),
                     mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) - 2 * inset,
                     pt(24),
                 )

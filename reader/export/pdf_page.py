@@ -1,4 +1,5 @@
-"""The PDF's page geometry, and where its contents entries and articles fall on the pages.
+"""The PDF's page geometry (from the house style), and where contents entries and articles
+fall on the pages.
 
 Lengths: QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is
 set to; Qt takes left and right block margins, indents and painting in those device
@@ -13,16 +14,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.export.house_style import house_style
 from reader.export.model import Document
 from reader.export.pdf_navigation import Link, Target, add_navigation
 
 DPI = 1200
-PAGE_MM = (210.0, 297.0)
-MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
-BODY_PT, TITLE_PT, COVER_PT, FOOTER_PT = 16.0, 22.0, 26.0, 14.0
+_HOUSE = house_style()
+PAGE_MM = _HOUSE.page_mm
+MARGINS_MM = _HOUSE.margins_mm
+BODY_PT = _HOUSE.sizes["body"]
+TITLE_PT = _HOUSE.sizes["title"]
+COVER_PT = _HOUSE.sizes["cover_title"]
+FOOTER_PT = _HOUSE.sizes["page_number"]
+FOOTER_RISE_MM = _HOUSE.page["footer_rise"]
+LINE_PITCH_PT = _HOUSE.line_pitch
 # Room kept right of a contents entry's last line for its leaders and page number, in em.
 CONTENTS_NUMBER_EM = 3
-LINE_PITCH_PT = 28.9
 
 
 def mm(value: float) -> float:
