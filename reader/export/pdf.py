@@ -55,6 +55,7 @@ _FAMILIES = {
     "kai": "Reader Kai CJK",
     "title": "Reader Title CJK",
     "heading": "Reader Heading CJK",
+    "fallback": "Reader Fallback CJK",
 }
 
 _lock = threading.Lock()
@@ -78,7 +79,7 @@ def _ensure_gui_application() -> None:
 
 
 def _register_fonts() -> dict[str, str]:
-    """Family names (as Qt knows them) for the roles body, title and heading."""
+    """Family names (as Qt knows them) for the roles body, kai, title, heading (and fallback)."""
     from PySide6.QtGui import QFontDatabase
 
     families: dict[str, str] = {}
@@ -116,7 +117,9 @@ class _Builder:
         from PySide6.QtGui import QFont, QTextCharFormat
 
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([self.families[role]])
+        # A face that lacks a character (Fandol holds GB2312 and a little more) hands it on.
+        fallback = [self.families["fallback"]] if "fallback" in self.families else []
+        fmt.setFontFamilies([self.families[role], *fallback])
         fmt.setFontPointSize(size)
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         fmt.setFontFeatures({QFont.Tag(tag): 0 for tag in _UNMAPPED_GLYPH_FEATURES})
