@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from reader.annotations.highlights import list_highlights
 from reader.annotations.notes import list_notes
+from reader.briefs import Excerpt
 from reader.messages import Message, ReaderError, message
 from reader.store.issues import get_articles, get_issue
 from reader.store.records import IssueRecord
@@ -91,6 +92,7 @@ class ExportArticle:
     editor_note: str | None = None
     notes: tuple[str, ...] = ()
     highlights: tuple[Highlight, ...] = ()
+    excerpted: bool = False  # the paragraphs are chosen passages (摘编), not the whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,12 @@ def source_line(issue: IssueRecord | None) -> str:
     return f"（来源：{where}）"
 
 
+def excerpt_source_line(source: str) -> str:
+    """The source line of an excerpt: （来源：…） becomes （摘编自…）."""
+    prefix = "（来源："
+    return f"（摘编自{source[len(prefix) :]}" if source.startswith(prefix) else source
+
+
 def repeated_articles(document: Document) -> list[Message]:
     """A warning for each article that the brief holds more than once (the same text,
     perhaps printed in two issues), naming its title and its places (1-based)."""
@@ -209,10 +217,14 @@ def build_document(
     date: str | None = None,
     preface: str | None = None,
     editor_notes: dict[int, str | None] | None = None,
+    excerpts: dict[int, tuple[Excerpt, ...]] | None = None,
     include_notes: bool = False,
     include_highlights: bool = False,
 ) -> Document:
     """Gather the articles (in the order given) and what the cover says into a Document.
+
+    An article with ``excerpts`` is given as those passages alone (摘编), in the order
+    given, with a 摘编自 source line.
 
     Raises:
         ExportError: no articles, or ids that are not in the store.
@@ -231,12 +243,18 @@ def build_document(
         if record.issue_id not in issues:
             issues[record.issue_id] = get_issue(db, record.issue_id)
         note = (editor_notes or {}).get(record.id)
+        passages = (excerpts or {}).get(record.id, ())
+        source = source_line(issues[record.issue_id])
+        texts = [p for passage in passages for p in split_paragraphs(passage.text)]
         articles.append(
             ExportArticle(
                 article_id=record.id,
                 title=clean_text(record.title) or "（无标题）",
-                source=source_line(issues[record.issue_id]),
-                paragraphs=tuple(classify_paragraph(p) for p in split_paragraphs(record.text)),
+                source=excerpt_source_line(source) if texts else source,
+                paragraphs=tuple(
+                    classify_paragraph(p) for p in (texts or split_paragraphs(record.text))
+                ),
+                excerpted=bool(texts),
                 editor_note=clean_text(note) or None if note else None,
                 notes=_notes(db, record.id) if include_notes else (),
                 highlights=_highlights(db, record.id) if include_highlights else (),
