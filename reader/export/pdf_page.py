@@ -117,3 +117,35 @@ def add_outline_and_links(
         links.append(Link(page, rect, target))
     outline = [(a.title, t) for a, t in zip(document.articles, targets, strict=True)]
     add_navigation(path, outline, links, "zh-CN", to_points(mm(PAGE_MM[1])))
+
+
+def page_of(doc: Any, position: int, page_height: float) -> int:
+    """The page (1-based) on which the block at ``position`` shows its first line."""
+    block = doc.findBlock(position)
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    # A block that breaks to a new page starts where the last page ended; its first
+    # line is pushed down onto the new page.
+    line = block.layout().lineAt(0)
+    middle = top + line.y() + line.height() / 2 if line.isValid() else top
+    return int(middle // page_height) + 1
+
+
+def lines_by_page(doc: Any, page_height: float) -> dict[int, list[tuple[Any, Any]]]:
+    """Every laid-out line of the document, grouped by the page (0-based) it falls on.
+
+    Painting the document page by page through a clip would put a line that straddles
+    two pages (Qt lets a few do so) into the text layer of both, and a block's lines on
+    other pages too: text extraction then repeats them. Each line is drawn once instead.
+    """
+    pages: dict[int, list[tuple[Any, Any]]] = {}
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        origin = layout.blockBoundingRect(block).topLeft()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            middle = origin.y() + line.y() + line.height() / 2
+            pages.setdefault(int(middle // page_height), []).append((line, origin))
+        block = block.next()
+    return pages

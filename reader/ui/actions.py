@@ -17,6 +17,7 @@ ARTICLE_ACTIONS = (
     "edit_issue",
     "delete_issue",
     "article_history",
+    "print_article",
 )
 
 
@@ -54,6 +55,12 @@ def action_specs() -> list[ActionSpec]:
             "import_annotations",
             QCoreApplication.translate("Actions", "Import &Annotations…"),
         ),
+        ActionSpec(
+            "print_article",
+            QCoreApplication.translate("Actions", "&Print Article…"),
+            (std.Print,),
+        ),
+        ActionSpec("print_brief", QCoreApplication.translate("Actions", "Print Bri&ef…")),
         ActionSpec("reindex", QCoreApplication.translate("Actions", "Rebuild Search Inde&x")),
         ActionSpec("quit", QCoreApplication.translate("Actions", "&Quit"), (std.Quit, "Ctrl+Q")),
         ActionSpec("copy", QCoreApplication.translate("Actions", "&Copy"), (std.Copy,)),

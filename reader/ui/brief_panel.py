@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader import briefs as brief_store
 from reader.annotations.undelete import Deletion, remove_brief_entry
 from reader.archive import Archive
+from reader.excerpts import add_excerpt
 from reader.store import issues as store
 from reader.ui.annotation_panel import _Debounced
 from reader.ui.article_drag import dragged_article_ids
@@ -233,6 +234,8 @@ class BriefPanel(QWidget):
                 text = f"{number}. {title}\n    {source}" + (
                     f"\n    ✎ {entry.note}" if entry.note else ""
                 )
+                if entry.excerpts:
+                    text += "\n    ✂ " + self.tr("Excerpt: %n passage(s)", "", len(entry.excerpts))
                 item = QListWidgetItem(text)
                 item.setData(ARTICLE_ID_ROLE, entry.article_id)
                 item.setToolTip(title)
@@ -316,6 +319,23 @@ class BriefPanel(QWidget):
             window.statusBar().showMessage(
                 self.tr("Added %n article(s) to the brief", "", len(ids)), 4000
             )
+
+    def add_excerpt(self, article_id: int, start: int, end: int) -> None:
+        """Add the passage ``[start, end)`` of an article to the active brief as an excerpt
+        (摘编), starting a brief when there is none."""
+        brief_id = self._brief.id if self._brief else None
+        name = self._default_name()
+
+        def job(archive: Archive, _p: Any) -> Any:
+            target = (
+                brief_id if brief_id is not None else brief_store.create_brief(archive.db, name).id
+            )
+            return add_excerpt(archive.db, target, article_id, start, end)
+
+        self._submit(job)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Added the excerpt to the brief"), 4000)
 
     def remove_selected(self) -> None:
         if self._brief is None:

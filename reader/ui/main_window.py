@@ -26,7 +26,7 @@ from reader.annotations import highlights as hl_store
 from reader.annotations import tags as tag_store
 from reader.archive import Archive
 from reader.store import issues as store
-from reader.ui import menus
+from reader.ui import menus, printing
 from reader.ui.actions import ARTICLE_ACTIONS, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotation_transfer import AnnotationTransfer
@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         a.connect("add_to_brief", self.add_focused_to_brief)
         a.connect("new_brief", self.briefs.new_brief)
         a.connect("export_brief", self.briefs.export)
+        a.connect("print_article", lambda: printing.show_preview(printing.article_preview(self)))
+        a.connect("print_brief", lambda: printing.show_preview(printing.brief_preview(self)))
         a.connect("zoom_in", lambda: self.set_font_size(self.pane.font_size + 1))
         a.connect("zoom_out", lambda: self.set_font_size(self.pane.font_size - 1))
         a.connect("zoom_reset", lambda: self.set_font_size(DEFAULT_FONT_SIZE))

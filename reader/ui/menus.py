@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from reader.ui.brief_excerpts import add_excerpt_entry
 from reader.ui.theme import HIGHLIGHT_COLORS
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "remove_samples",
             "export_annotations",
             "import_annotations",
+            None,
+            "print_article",
+            "print_brief",
             None,
             "backup",
             "restore",
@@ -234,4 +238,5 @@ def pane_menu(window: MainWindow, position: QPoint) -> None:
     menu.addSeparator()
     for name in ("bookmark", "article_note", "add_tag", "add_to_brief", "edit_issue"):
         menu.addAction(window.registry[name])
+    add_excerpt_entry(window, menu)
     menu.exec(position)

@@ -4,6 +4,14 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>Print Bri&amp;ef…</source>
+            <translation>打印专题汇编(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Print Article…</source>
+            <translation>打印文章(&amp;P)…</translation>
+        </message>
+        <message>
             <source>&amp;Undo Delete</source>
             <translation>撤销删除(&amp;U)</translation>
         </message>
@@ -201,6 +209,16 @@
     </context>
     <context>
         <name>BriefPanel</name>
+        <message numerus="yes">
+            <source>Excerpt: %n passage(s)</source>
+            <translation>
+                <numerusform>摘编 %n 段</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Added the excerpt to the brief</source>
+            <translation>已将摘编加入专题汇编</translation>
+        </message>
         <message>
             <source>Brief</source>
             <translation>专题汇编</translation>
@@ -604,6 +622,10 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Add to Brief (Excerpt)</source>
+            <translation>加入简报（摘编）</translation>
+        </message>
         <message numerus="yes">
             <source>Move %n Issue(s) to Trash…</source>
             <translation>
@@ -1154,6 +1176,25 @@ Articles: %3</source>
         <message>
             <source>Query (any search, filters included):</source>
             <translation>检索式（可用任何检索语法和筛选）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <source>Add articles to a brief first.</source>
+            <translation>请先向专题汇编加入文章。</translation>
+        </message>
+        <message>
+            <source>Open an article to print it.</source>
+            <translation>请先打开要打印的文章。</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Print Preview — %1</source>
+            <translation>打印预览 — %1</translation>
         </message>
     </context>
 </TS>
