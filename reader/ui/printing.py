@@ -27,8 +27,9 @@ class PrintPreview(QPrintPreviewDialog):
     def __init__(
         self, parent: QWidget, document: Document, *, cover: bool, language: str = "zh_CN"
     ) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        super().__init__(self.printer, parent)
+        # Kept here: the dialog does not own the printer it is given.
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(self._printer, parent)
         self.setObjectName("printPreview")
         self.setWindowTitle(_tr("Print Preview — %1").replace("%1", document.title))
         self.document = document
