@@ -3,6 +3,7 @@ per-article notes, and the export dialog."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -431,7 +432,11 @@ class BriefPanel(QWidget):
             )
             return None
         self.flush()
-        dialog = ExportDialog(self, self._brief, self._worker, self._settings)
-        dialog.open_when_done.setChecked(self.open_exports)
+        # The title as shown: its save may still be on its way to the store.
+        shown = replace(self._brief, title=self.title_edit.text().strip() or self._brief.title)
+        dialog = ExportDialog(self, shown, self._worker, self._settings, self._archive)
+        if not self.open_exports:
+            dialog.open_when_done.setChecked(False)
+        dialog.exported.connect(lambda _path: self.reload())  # the cover as typed there
         dialog.open()
         return dialog

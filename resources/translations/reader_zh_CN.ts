@@ -351,6 +351,38 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>Written to %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>The brief needs a title.</source>
+            <translation>专题汇编需要标题。</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>Who compiled it (编印单位)</source>
+            <translation>编印单位（如：某某市科技情报中心）</translation>
+        </message>
+        <message>
+            <source>Compiler</source>
+            <translation>编印单位</translation>
+        </message>
+        <message>
+            <source>Subtitle</source>
+            <translation>副标题</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
             <source>Export Brief</source>
             <translation>导出专题汇编</translation>
         </message>
