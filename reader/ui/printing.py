@@ -72,3 +72,11 @@ def brief_preview(window: MainWindow) -> PrintPreview | None:
 def show_preview(preview: PrintPreview | None) -> None:
     if preview is not None:
         preview.open()
+
+
+def print_to_file(document: Document, path: str, *, cover: bool = True) -> int:
+    """Print to a PDF file through Qt's printing (as choosing "Print to File" does); pages."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    return print_document(document, printer, cover=cover)
