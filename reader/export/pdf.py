@@ -177,6 +177,10 @@ class _Builder:
             [(text, self.char_format(role, size))], self.block_format(size=size, **block)
         )
 
+    def title_text(self, title: str, size: float) -> str:
+        """A title broken into balanced lines at word boundaries, as the DOCX sets it."""
+        return "\u2028".join(balanced_title_lines(title, int(self.width / pt(size))))
+
     def contents_entries(self, titles: list[str]) -> list[int]:
         """One block per contents entry: the number, a tab, the title hanging after it,
         and room on the right for the leaders and page number painted later."""
@@ -212,7 +216,7 @@ def _build(
     # Qt drops the top margin of a document's first block: an empty block makes the space.
     b.simple("", "body", BODY_PT, indent_em=0, after=150)
     b.simple(
-        document.title,
+        b.title_text(document.title, COVER_PT),
         "title",
         COVER_PT,
         align="center",
@@ -261,7 +265,7 @@ def _build_articles(
     for number, article in enumerate(document.articles, start=1):
         starts.append(
             b.simple(
-                article.title,
+                b.title_text(article.title, TITLE_PT),
                 "title",
                 TITLE_PT,
                 align="center",
