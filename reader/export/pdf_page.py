@@ -28,6 +28,9 @@ COVER_PT = _HOUSE.sizes["cover_title"]
 FOOTER_PT = _HOUSE.sizes["page_number"]
 FOOTER_RISE_MM = _HOUSE.page["footer_rise"]
 LINE_PITCH_PT = _HOUSE.line_pitch
+_WIDTH_PT = _HOUSE.text_width_mm / 25.4 * 72
+_CHARS = _HOUSE.grid["chars"]
+GRID_CHAR_PITCH_PT = (_WIDTH_PT / _CHARS + _WIDTH_PT / (_CHARS + 1)) / 2
 # Room kept right of a contents entry's last line for its leaders and page number, in em.
 CONTENTS_NUMBER_EM = 3
 

@@ -69,3 +69,29 @@ def test_the_pdf_text_block_starts_at_the_house_left_and_top_margins(exports):
     top = min(tops) * to_mm
     assert house.page["top"] <= top < house.page["top"] + house.title_pitch * 25.4 / 72
     assert pages[0].width * to_mm == pytest.approx(house.page["width"], abs=0.5)
+
+
+def test_the_pdf_sets_the_house_grid_of_28_characters_a_line(sample_archive, tmp_path):
+    import unicodedata
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer
+
+    from tests.export.samples import add_many_articles
+
+    archive, _ = sample_archive
+    with archive.db.atomic():
+        ids = add_many_articles(archive.db, 2, paragraphs=8)
+    pdf = export_brief(archive.db, tmp_path / "grid.pdf", "pdf", article_ids=ids)
+    widths = []
+    for page in list(extract_pages(str(pdf)))[2:]:
+        for box in page:
+            if not isinstance(box, LTTextContainer):
+                continue
+            for line in box:
+                chars = [c for c in getattr(line, "_objs", []) if isinstance(c, LTChar)]
+                text = "".join(c.get_text() for c in chars).strip()
+                body = chars and abs(chars[0].size - house_style().sizes["body"]) < 0.5
+                if body and text and all(unicodedata.east_asian_width(ch) in "WF" for ch in text):
+                    widths.append(len(text))
+    assert max(widths) == house_style().grid["chars"] == 28
