@@ -2,7 +2,9 @@
 
 A brief is named (the name is unique and is how the CLI refers to it) and carries a title,
 an optional subtitle, compiler, date and editor's preface (编者按), and its articles in
-order, each with an optional editor's note. Positions are 1-based and kept contiguous.
+order, each with an optional editor's note and, for an excerpt entry (摘编), the passages
+of it that go out instead of the whole (:mod:`reader.excerpts`). Positions are 1-based
+and kept contiguous.
 Every function that takes ``brief`` accepts the brief's id or its name.
 """
 
@@ -26,12 +28,27 @@ class BriefError(ReaderError):
 
 
 @dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A passage ``[start, end)`` of an article's text chosen for a brief (摘编)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class BriefItem:
-    """One article of a brief at its 1-based position, with the editor's note on it."""
+    """One article of a brief at its 1-based position, with the editor's note on it, and
+    the passages it is excerpted to (none: the whole article goes out)."""
 
     article_id: int
     position: int
     note: str | None
+    excerpts: tuple[Excerpt, ...] = ()
+
+    @property
+    def is_excerpt(self) -> bool:
+        return bool(self.excerpts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +84,29 @@ def _row(db: Database, brief: BriefRef) -> dict[str, Any]:
 
 
 def _items(db: Database, brief_id: int) -> tuple[BriefItem, ...]:
-    rows = db.query(
-        # Entries of articles in the trash wait there, hidden, until it is restored.
-        "SELECT article_id, position, note FROM brief_items WHERE brief_id = ? "
-        "AND article_id IN (SELECT articles.id FROM articles JOIN issues "
-        "ON issues.id = articles.issue_id WHERE issues.deleted_at IS NULL) "
-        "ORDER BY position, id",
-        [brief_id],
+    rows = list(
+        db.query(
+            # Entries of articles in the trash wait there, hidden, until it is restored.
+            "SELECT id, article_id, position, note FROM brief_items WHERE brief_id = ? "
+            "AND article_id IN (SELECT articles.id FROM articles JOIN issues "
+            "ON issues.id = articles.issue_id WHERE issues.deleted_at IS NULL) "
+            "ORDER BY position, id",
+            [brief_id],
+        )
     )
-    return tuple(BriefItem(**row) for row in rows)
+    excerpts: dict[int, list[Excerpt]] = {}
+    for item_id, start, end, text in db.execute(
+        'SELECT item_id, start, "end", text FROM brief_excerpts WHERE item_id IN '
+        "(SELECT id FROM brief_items WHERE brief_id = ?) ORDER BY item_id, start, id",
+        [brief_id],
+    ).fetchall():
+        excerpts.setdefault(item_id, []).append(Excerpt(start, end, text))
+    return tuple(
+        BriefItem(
+            row["article_id"], row["position"], row["note"], tuple(excerpts.get(row["id"], ()))
+        )
+        for row in rows
+    )
 
 
 def _record(db: Database, row: dict[str, Any]) -> BriefRecord:
@@ -232,6 +263,11 @@ def remove_article(db: Database, brief: BriefRef, article_id: int) -> BriefRecor
         if article_id not in order:
             raise BriefError("brief.not_in_brief", article_id=article_id, name=row["name"])
         db.execute(
+            "DELETE FROM brief_excerpts WHERE item_id IN "
+            "(SELECT id FROM brief_items WHERE brief_id = ? AND article_id = ?)",
+            [row["id"], article_id],
+        )
+        db.execute(
             "DELETE FROM brief_items WHERE brief_id = ? AND article_id = ?", [row["id"], article_id]
         )
         order.remove(article_id)
@@ -334,6 +370,14 @@ def duplicate(db: Database, brief: BriefRef, new_name: str) -> BriefRecord:
             "ORDER BY position",
             [copy_id, row["id"]],
         )
+        db.execute(
+            'INSERT INTO brief_excerpts (item_id, start, "end", text, created) '
+            'SELECT copy.id, e.start, e."end", e.text, e.created FROM brief_excerpts e '
+            "JOIN brief_items original ON original.id = e.item_id AND original.brief_id = ? "
+            "JOIN brief_items copy ON copy.brief_id = ? AND copy.article_id = original.article_id "
+            "ORDER BY e.id",
+            [row["id"], copy_id],
+        )
     return get_brief(db, copy_id)
 
 
@@ -345,6 +389,11 @@ def delete(db: Database, brief: BriefRef) -> None:
     """
     row = _row(db, brief)
     with db.atomic():
+        db.execute(
+            "DELETE FROM brief_excerpts WHERE item_id IN "
+            "(SELECT id FROM brief_items WHERE brief_id = ?)",
+            [row["id"]],
+        )
         db.execute("DELETE FROM brief_items WHERE brief_id = ?", [row["id"]])
         db.execute("DELETE FROM briefs WHERE id = ?", [row["id"]])
 

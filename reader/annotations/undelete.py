@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from reader import briefs
+from reader import briefs, excerpts
 from reader.annotations import bookmarks, highlights, notes, tags
 from reader.annotations.records import Bookmark, Highlight, Note
 
@@ -35,6 +35,7 @@ class Deletion:
     brief_id: int | None = None
     position: int | None = None  # 1-based place in the brief
     entry_note: str | None = None
+    entry_excerpts: tuple[briefs.Excerpt, ...] = ()  # the entry's passages (摘编)
 
 
 def note_deleted(note: Note) -> Deletion:
@@ -64,6 +65,7 @@ def remove_brief_entry(db: Database, brief_id: int, article_id: int) -> Deletion
         brief_id=brief_id,
         position=item.position if item else None,
         entry_note=item.note if item else None,
+        entry_excerpts=item.excerpts if item else (),
     )
 
 
@@ -108,6 +110,10 @@ def undelete(db: Database, deletion: Deletion) -> None:
             if deletion.entry_note:
                 briefs.set_item_note(
                     db, deletion.brief_id, deletion.article_id, deletion.entry_note
+                )
+            for passage in deletion.entry_excerpts:
+                excerpts.add_excerpt(
+                    db, deletion.brief_id, deletion.article_id, passage.start, passage.end
                 )
     if deletion.highlight is not None:  # the text may have changed since
         highlights.reanchor_article_highlights(db, deletion.article_id)

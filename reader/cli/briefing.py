@@ -16,6 +16,7 @@ from reader.cli.common import (
     parse_id,
     print_json,
 )
+from reader.cli.excerpting import register_actions as register_excerpt_actions
 from reader.cli.progress import TerminalProgress
 from reader.cli.terminal import one_line
 from reader.export import FORMATS, export_brief, format_for_path
@@ -78,6 +79,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="list the briefs")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(handler=run_list)
+
+    register_excerpt_actions(actions)
 
     show = actions.add_parser("show", help="print a brief and its articles in order")
     show.add_argument("name", metavar="NAME")
@@ -161,6 +164,9 @@ def _brief_json(record: briefs.BriefRecord, titles: dict[int, str] | None = None
                 "article_id": item.article_id,
                 "title": titles.get(item.article_id),
                 "note": item.note,
+                "excerpts": [
+                    {"start": e.start, "end": e.end, "text": e.text} for e in item.excerpts
+                ],
             }
             for item in record.items
         ]
@@ -271,6 +277,8 @@ def run_show(args: argparse.Namespace) -> int:
         )
         if item.note:
             print(f"              编者注：{item.note}")
+        for excerpt in item.excerpts:
+            print(f"              摘编 {excerpt.start}–{excerpt.end}：{one_line(excerpt.text)}")
     return EXIT_OK
 
 

@@ -166,6 +166,7 @@ def document_for_brief(
         date=date or record.date,
         preface=record.preface,
         editor_notes={item.article_id: item.note for item in record.items},
+        excerpts={item.article_id: item.excerpts for item in record.items if item.excerpts},
         include_notes=include_notes,
         include_highlights=include_highlights,
     )

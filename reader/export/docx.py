@@ -9,9 +9,7 @@ Every run and every style names its East Asian font (``w:eastAsia``): python-doc
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from reader.export.docx_properties import set_properties
+from reader.export.house_style import HouseStyle, house_style
 from reader.export.model import (
     CONTENTS_TITLE,
     EDITOR_NOTE_LABEL,
@@ -36,11 +35,9 @@ from reader.export.model import (
     Progress,
     quoted,
 )
-from reader.export.pagination import MM_TO_PT, PageGeometry, estimate_article_pages
+from reader.export.pagination import estimate_article_pages
 from reader.export.titles import balanced_title_lines
-from reader.paths import resource_path
 
-STYLE_FILE = "docx_style.json"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 # What follows w:snapToGrid in a w:pPr (the schema fixes the order of its children).
@@ -61,48 +58,6 @@ _SUBHEADINGS = {
     2: ("Heading 3", "kai", False),
     3: ("Heading 4", "body", True),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class HouseStyle:
-    """The DOCX house style read from resources/templates/docx_style.json."""
-
-    page: dict[str, float]
-    line_pitch: float
-    fonts: dict[str, dict[str, str]]
-    sizes: dict[str, float]
-    toc_levels: str
-    grid: dict[str, int]
-
-    @property
-    def geometry(self) -> PageGeometry:
-        p = self.page
-        return PageGeometry(
-            width=(p["width"] - p["left"] - p["right"]) * MM_TO_PT,
-            height=(p["height"] - p["top"] - p["bottom"]) * MM_TO_PT,
-            line_pitch=self.line_pitch,
-            body_size=self.sizes["body"],
-            title_size=self.sizes["title"],
-            title_pitch=self.title_pitch,
-        )
-
-    @property
-    def title_pitch(self) -> float:
-        return round(self.sizes["title"] * 1.5, 1)
-
-
-def load_house_style() -> HouseStyle:
-    data: dict[str, Any] = json.loads(
-        resource_path("templates", STYLE_FILE).read_text(encoding="utf-8")
-    )
-    return HouseStyle(
-        page=data["page"],
-        line_pitch=data["line_pitch"],
-        fonts=data["fonts"],
-        sizes=data["sizes"],
-        toc_levels=data["toc_levels"],
-        grid=data["grid"],
-    )
 
 
 def _set_fonts(rpr: Any, font: dict[str, str]) -> None:
@@ -459,7 +414,7 @@ def _bookmark_name(index: int) -> str:
 
 def write_docx(document: Document, path: Path, progress: Progress | None = None) -> None:
     """Write the brief to ``path`` as a DOCX in the house style."""
-    house = load_house_style()
+    house = house_style()
     writer = _DocxWriter(house)
     writer.cover(document)
     writer.preface(document)

@@ -26,13 +26,15 @@ FONT_DIRS_ENV = "READER_FONT_DIRS"
 """Folders (separated by os.pathsep) to look for Chinese fonts in, instead of the system's."""
 
 # Bump when the derived font changes, so stale cached copies are not used.
-_DERIVATION_VERSION = "1"
+_DERIVATION_VERSION = "2"
 
 # Files known to hold Simplified Chinese faces, best first, per role of the house style:
 # a 仿宋 body, 楷体 for source lines and notes, 黑体 for headings, a bold 宋体 for titles;
 # Noto CJK (SIL OFL) when the face of the role is absent. Only faces whose licence lets
-# a document embed them: Windows' and macOS's own (installable embedding), Arphic's AR PL
-# faces (Arphic Public License), LXGW WenKai and Noto CJK (SIL OFL).
+# a document embed them: Windows' and macOS's own (installable embedding), the Fandol
+# faces (GPL with the font exception, which frees documents that embed them; simplified,
+# GB2312 and a little more), Arphic's AR PL faces (Arphic Public License), LXGW WenKai
+# and Noto CJK (SIL OFL). The fallback role sets what a narrower face lacks.
 _NOTO_SERIF = (
     "NotoSerifCJK-Regular.ttc",
     "NotoSerifCJKsc-Regular.otf",
@@ -44,6 +46,7 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
         "simfang.ttf",
         "STFANGSO.TTF",
         "Fangsong.ttf",
+        "FandolFang-Regular.otf",
         *_NOTO_SERIF,
         "SourceHanSerifSC-Regular.otf",
         "simsun.ttc",
@@ -58,6 +61,7 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
         "simkai.ttf",
         "STKAITI.TTF",
         "Kaiti.ttc",
+        "FandolKai-Regular.otf",
         "gkai00mp.ttf",
         "LXGWWenKai-Regular.ttf",
         "ukai.ttc",
@@ -71,13 +75,30 @@ _CANDIDATES: dict[str, tuple[str, ...]] = {
     "heading": (
         "simhei.ttf",
         "STHeiti Medium.ttc",
+        "FandolHei-Regular.otf",
         "NotoSansCJK-Bold.ttc",
         "NotoSansCJKsc-Bold.otf",
         "SourceHanSansSC-Bold.otf",
         "msyhbd.ttc",
         *_NOTO_SANS,
     ),
+    "fallback": (
+        *_NOTO_SERIF,
+        "SourceHanSerifSC-Regular.otf",
+        *_NOTO_SANS,
+        "simsun.ttc",
+        "Songti.ttc",
+        "msyh.ttc",
+        "wqy-zenhei.ttc",
+        "DroidSansFallbackFull.ttf",
+    ),
 }
+# Where TeX Live keeps the Fandol faces (Debian's texlive-lang-chinese, or an install from
+# CTAN), looked in beside the system's font folders.
+_TEXLIVE_FANDOL = (
+    Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"),
+    Path("/usr/local/texlive/texmf-local/fonts/opentype/public/fandol"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +123,7 @@ def font_dirs() -> list[Path]:
         Path("/System/Library/Fonts"),
         Path("/Library/Fonts"),
         home / "Library/Fonts",
+        *_TEXLIVE_FANDOL,
     ]
     windir = os.environ.get("WINDIR")
     if windir:
@@ -137,7 +159,8 @@ def _fontconfig_chinese_font() -> Path | None:
 
 
 def find_chinese_fonts(dirs: Sequence[Path] | None = None) -> dict[str, FontChoice]:
-    """Font files for the roles body, kai, title and heading (each falls back to body).
+    """Font files for the roles body, kai, title and heading (each falls back to body),
+    and, when the body face is not the widest one here, a fallback for what it lacks.
 
     Raises:
         ExportError: no Chinese font at all (the message says what to install).
@@ -159,6 +182,8 @@ def find_chinese_fonts(dirs: Sequence[Path] | None = None) -> dict[str, FontChoi
     chosen.setdefault("kai", chosen["body"])
     chosen.setdefault("title", chosen["body"])
     chosen.setdefault("heading", chosen["title"])
+    if chosen.get("fallback") == chosen["body"]:
+        del chosen["fallback"]
     return chosen
 
 
@@ -185,7 +210,8 @@ def _is_compatibility_ideograph(code: int) -> bool:
 
 
 def derived_font(choice: FontChoice, family: str) -> Path:
-    """A copy of the font, renamed ``family``, that maps each ideograph glyph to one character.
+    """A copy of the font, renamed ``family``, that maps each ideograph glyph (and the
+    space) to one character.
 
     Built once (about a second for a CJK font) and kept in the cache folder.
 
@@ -230,6 +256,9 @@ def _drop_shared_code_points(font: object) -> None:
         and not _is_unified_ideograph(code)
         and not _is_compatibility_ideograph(code)
     }
+    # Fandol maps every control character to its space glyph, so a space would copy as
+    # U+0001: controls are never drawn, and leave the map.
+    shared.update(code for code in best if code < 0x20 or 0x7F <= code < 0xA0)
     for table in cmap.tables:
         if table.format != 14 and hasattr(table, "cmap"):
             for code in shared:

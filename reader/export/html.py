@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from reader.export.house_style import house_style
 from reader.export.model import (
     CONTENTS_TITLE,
     EDITOR_NOTE_LABEL,
@@ -26,9 +27,30 @@ def _text(text: str) -> str:
     return escape(text, quote=True)
 
 
+def house_css() -> str:
+    """The house style's fonts, sizes and page as CSS variables and an ``@page`` rule."""
+    house = house_style()
+    sizes, page = house.sizes, house.page
+    fonts = "\n".join(
+        f"  --{role.replace('_', '-')}-font: {house.css_font_stack(role)};" for role in house.fonts
+    )
+    return (
+        ":root {\n"
+        f"{fonts}\n"
+        f"  --body-size: {sizes['body']:g}pt;\n"
+        f"  --title-size: {sizes['title']:g}pt;\n"
+        f"  --cover-size: {sizes['cover_title']:g}pt;\n"
+        f"  --small-size: {sizes['page_number']:g}pt;\n"
+        f"  --text-width: {house.text_width_mm:g}mm;\n"
+        "}\n"
+        f"@page {{ size: {page['width']:g}mm {page['height']:g}mm; margin: {page['top']:g}mm "
+        f"{page['right']:g}mm {page['bottom']:g}mm {page['left']:g}mm; }}\n"
+    )
+
+
 def stylesheet() -> str:
-    """The house CSS (resources/templates/brief.css)."""
-    return resource_path("templates", STYLESHEET).read_text(encoding="utf-8")
+    """The house CSS: the house style's variables, then resources/templates/brief.css."""
+    return house_css() + resource_path("templates", STYLESHEET).read_text(encoding="utf-8")
 
 
 def _paragraph(paragraph: Paragraph) -> str:

@@ -15,6 +15,9 @@ from pathlib import PurePath
 
 from sqlite_utils import Database
 
+from reader.annotations.highlights import list_highlights
+from reader.annotations.notes import list_notes
+from reader.briefs import Excerpt
 from reader.issue_label import issue_label
 from reader.messages import ZH, Message, ReaderError, message
 from reader.parsing.subheadings import find_subheading
@@ -82,6 +85,7 @@ class ExportArticle:
     editor_note: str | None = None
     notes: tuple[str, ...] = ()
     highlights: tuple[Highlight, ...] = ()
+    excerpted: bool = False  # the paragraphs are chosen passages (摘编), not the whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,12 @@ def source_line(issue: IssueRecord | None) -> str:
     return f"（来源：{where}）"
 
 
+def excerpt_source_line(source: str) -> str:
+    """The source line of an excerpt: （来源：…） becomes （摘编自…）."""
+    prefix = "（来源："
+    return f"（摘编自{source[len(prefix) :]}" if source.startswith(prefix) else source
+
+
 def repeated_articles(document: Document) -> list[Message]:
     """A warning for each article that the brief holds more than once (the same text,
     perhaps printed in two issues), naming its title and its places (1-based)."""
@@ -167,21 +177,14 @@ def today_label(today: Date | None = None) -> str:
 
 
 def _notes(db: Database, article_id: int) -> tuple[str, ...]:
-    rows = db.execute(
-        "SELECT text FROM notes WHERE article_id = ? ORDER BY created, id", [article_id]
-    ).fetchall()
-    return tuple(text for (raw,) in rows if (text := clean_text(raw)))
+    return tuple(text for note in list_notes(db, article_id) if (text := clean_text(note.text)))
 
 
 def _highlights(db: Database, article_id: int) -> tuple[Highlight, ...]:
-    rows = db.execute(
-        'SELECT quote, note FROM highlights WHERE article_id = ? ORDER BY start, "end", id',
-        [article_id],
-    ).fetchall()
     return tuple(
-        Highlight(quote, clean_text(note) or None if note else None)
-        for raw, note in rows
-        if (quote := clean_text(raw))
+        Highlight(quote, clean_text(mark.note) or None if mark.note else None)
+        for mark in list_highlights(db, article_id)
+        if (quote := clean_text(mark.quote))
     )
 
 
@@ -195,10 +198,14 @@ def build_document(
     date: str | None = None,
     preface: str | None = None,
     editor_notes: dict[int, str | None] | None = None,
+    excerpts: dict[int, tuple[Excerpt, ...]] | None = None,
     include_notes: bool = False,
     include_highlights: bool = False,
 ) -> Document:
     """Gather the articles (in the order given) and what the cover says into a Document.
+
+    An article with ``excerpts`` is given as those passages alone (摘编), in the order
+    given, with a 摘编自 source line.
 
     Raises:
         ExportError: no articles, or ids that are not in the store.
@@ -217,12 +224,18 @@ def build_document(
         if record.issue_id not in issues:
             issues[record.issue_id] = get_issue(db, record.issue_id)
         note = (editor_notes or {}).get(record.id)
+        passages = (excerpts or {}).get(record.id, ())
+        source = source_line(issues[record.issue_id])
+        texts = [p for passage in passages for p in split_paragraphs(passage.text)]
         articles.append(
             ExportArticle(
                 article_id=record.id,
                 title=clean_text(record.title) or "（无标题）",
-                source=source_line(issues[record.issue_id]),
-                paragraphs=tuple(classify_paragraph(p) for p in split_paragraphs(record.text)),
+                source=excerpt_source_line(source) if texts else source,
+                paragraphs=tuple(
+                    classify_paragraph(p) for p in (texts or split_paragraphs(record.text))
+                ),
+                excerpted=bool(texts),
                 editor_note=clean_text(note) or None if note else None,
                 notes=_notes(db, record.id) if include_notes else (),
                 highlights=_highlights(db, record.id) if include_highlights else (),

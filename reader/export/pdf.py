@@ -1,4 +1,5 @@
-"""A brief as PDF: A4, Chinese font embedded, text that copies and searches right.
+"""A brief as PDF: A4, Chinese font embedded, text that copies and searches right; and
+the same pages on a printer (:func:`print_document`).
 
 The one core module that uses Qt (QTextDocument laid out in pages, painted on a
 QPdfWriter), imported only when a PDF is asked for; Qt is imported inside functions. Text
@@ -32,6 +33,8 @@ from reader.export.pdf_page import (
     COVER_PT,
     DPI,
     FOOTER_PT,
+    FOOTER_RISE_MM,
+    GRID_CHAR_PITCH_PT,
     LINE_PITCH_PT,
     MARGINS_MM,
     PAGE_MM,
@@ -40,7 +43,9 @@ from reader.export.pdf_page import (
     add_outline_and_links,
     fmt_len,
     leader_of,
+    lines_by_page,
     mm,
+    page_of,
     pt,
 )
 from reader.export.titles import balanced_title_lines
@@ -54,6 +59,7 @@ _FAMILIES = {
     "kai": "Reader Kai CJK",
     "title": "Reader Title CJK",
     "heading": "Reader Heading CJK",
+    "fallback": "Reader Fallback CJK",
 }
 
 _lock = threading.Lock()
@@ -77,7 +83,7 @@ def _ensure_gui_application() -> None:
 
 
 def _register_fonts() -> dict[str, str]:
-    """Family names (as Qt knows them) for the roles body, title and heading."""
+    """Family names (as Qt knows them) for the roles body, kai, title, heading (and fallback)."""
     from PySide6.QtGui import QFontDatabase
 
     families: dict[str, str] = {}
@@ -115,10 +121,17 @@ class _Builder:
         from PySide6.QtGui import QFont, QTextCharFormat
 
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([self.families[role]])
+        # A face that lacks a character (Fandol holds GB2312 and a little more) hands it on.
+        fallback = [self.families["fallback"]] if "fallback" in self.families else []
+        fmt.setFontFamilies([self.families[role], *fallback])
         fmt.setFontPointSize(size)
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         fmt.setFontFeatures({QFont.Tag(tag): 0 for tag in _UNMAPPED_GLYPH_FEATURES})
+        if size == BODY_PT:
+            # The house grid's characters a line (28 at 3号; in 96-dpi lengths): each a little
+            # closer, midway between 28 and 29 to the line so that rounding keeps 28.
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(fmt_len(GRID_CHAR_PITCH_PT - BODY_PT))
         return fmt
 
     def block_format(
@@ -170,6 +183,10 @@ class _Builder:
             [(text, self.char_format(role, size))], self.block_format(size=size, **block)
         )
 
+    def title_text(self, title: str, size: float) -> str:
+        """A title broken into balanced lines at word boundaries, as the DOCX sets it."""
+        return "\u2028".join(balanced_title_lines(title, int(self.width / pt(size))))
+
     def contents_entries(self, titles: list[str]) -> list[int]:
         """One block per contents entry: the number, a tab, the title hanging after it,
         and room on the right for the leaders and page number painted later."""
@@ -197,13 +214,15 @@ class _Builder:
 
 
 def _build(
-    builder: _Builder, document: Document, progress: Progress | None
+    builder: _Builder, document: Document, progress: Progress | None, cover: bool = True
 ) -> tuple[Any, list[int]]:
     b = builder
+    if not cover:  # an article on its own: no cover, preface or contents
+        return [], _build_articles(b, document, progress, first_breaks=False)
     # Qt drops the top margin of a document's first block: an empty block makes the space.
     b.simple("", "body", BODY_PT, indent_em=0, after=150)
     b.simple(
-        document.title,
+        b.title_text(document.title, COVER_PT),
         "title",
         COVER_PT,
         align="center",
@@ -239,6 +258,12 @@ def _build(
         page_break=True,
     )
     entries = b.contents_entries([a.title for a in document.articles])
+    return entries, _build_articles(b, document, progress)
+
+
+def _build_articles(
+    b: _Builder, document: Document, progress: Progress | None, first_breaks: bool = True
+) -> list[int]:
     starts: list[int] = []
     # GB/T 9704's sub-heads: 一、黑体 （一）楷体 (1)仿宋加粗.
     heading_fonts = {1: ("heading", False), 2: ("kai", False), 3: ("body", True)}
@@ -246,13 +271,13 @@ def _build(
     for number, article in enumerate(document.articles, start=1):
         starts.append(
             b.simple(
-                article.title,
+                b.title_text(article.title, TITLE_PT),
                 "title",
                 TITLE_PT,
                 align="center",
                 indent_em=0,
                 pitch=TITLE_PT * 1.5,
-                page_break=True,
+                page_break=first_breaks or number > 1,
             )
         )
         b.simple(article.source, "kai", BODY_PT, align="center", indent_em=0, after=LINE_PITCH_PT)
@@ -292,18 +317,7 @@ def _build(
                 b.simple(f"{quoted(mark.quote)}{note}", "kai", BODY_PT)
         if progress is not None:
             progress(number, len(document.articles))
-    return entries, starts
-
-
-def _page_of(doc: Any, position: int, page_height: float) -> int:
-    """The page (1-based) on which the block at ``position`` shows its first line."""
-    block = doc.findBlock(position)
-    top = doc.documentLayout().blockBoundingRect(block).top()
-    # A block that breaks to a new page starts where the last page ended; its first
-    # line is pushed down onto the new page.
-    line = block.layout().lineAt(0)
-    middle = top + line.y() + line.height() / 2 if line.isValid() else top
-    return int(middle // page_height) + 1
+    return starts
 
 
 def _keep_lines_together(
@@ -344,58 +358,45 @@ def _draw_leader(painter: Any, leader: Leader) -> None:
     painter.drawText(QPointF(leader.end - number_width, leader.baseline), leader.number)
 
 
-def _lines_by_page(doc: Any, page_height: float) -> dict[int, list[tuple[Any, Any]]]:
-    """Every laid-out line of the document, grouped by the page (0-based) it falls on.
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A brief as laid out and painted: the document, where its articles start, the
+    contents' leaders, the text block's height (device pixels) and the page count."""
 
-    Painting the document page by page through a clip would put a line that straddles
-    two pages (Qt lets a few do so) into the text layer of both, and a block's lines on
-    other pages too: text extraction then repeats them. Each line is drawn once instead.
-    """
-    pages: dict[int, list[tuple[Any, Any]]] = {}
-    layout = doc.documentLayout()
-    block = doc.begin()
-    while block.isValid():
-        text_layout = block.layout()
-        origin = layout.blockBoundingRect(block).topLeft()
-        for index in range(text_layout.lineCount()):
-            line = text_layout.lineAt(index)
-            middle = origin.y() + line.y() + line.height() / 2
-            pages.setdefault(int(middle // page_height), []).append((line, origin))
-        block = block.next()
-    return pages
+    doc: Any
+    starts: list[int]
+    leaders: list[Leader]
+    height: float
+    pages: int
 
 
-def write_pdf(document: Document, path: Path, progress: Progress | None = None) -> None:
-    """Write the brief to ``path`` as an A4 PDF with contents page numbers and page footers.
+def render_document(
+    document: Document,
+    device: Any,
+    progress: Progress | None = None,
+    *,
+    cover: bool = True,
+    where: str = "",
+) -> Rendered:
+    """Lay the brief out and paint its pages on ``device``: a QPdfWriter (the export) or a
+    QPrinter (printing), set to A4 at :data:`DPI` with no margins of its own.
+
+    ``cover=False`` sets the articles alone, numbered from the first page (an article
+    printed on its own). ``where`` names the device in an error.
 
     Raises:
-        ExportError: no Chinese font on this machine, or a font Qt cannot load.
+        ExportError: no Chinese font, a font Qt cannot load, or a device Qt cannot open.
     """
     _ensure_gui_application()
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import (
-        QFont,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtGui import QFont, QPainter, QTextDocument
 
     families = _register_fonts()
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setTitle(document.title)
-    writer.setAuthor(document.compiler or "")
-    writer.setCreator("reader")
-
     width = mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"])
     height = mm(PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"])
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
-    doc.documentLayout().setPaintDevice(writer)
+    doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)
     doc.setPageSize(QSizeF(width, height))
     default_font = QFont(families["body"])
@@ -405,31 +406,30 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
     builder = _Builder(doc, families, width)
     # One edit block: Qt lays the document out once at its end, not after every insertion.
     builder.cursor.beginEditBlock()
-    entries, starts = _build(builder, document, progress)
+    entries, starts = _build(builder, document, progress, cover)
     builder.cursor.endEditBlock()
     entries, starts = _keep_lines_together(doc, height, builder.keep_with_next, entries, starts)
-    pages = [_page_of(doc, position, height) for position in starts]
+    pages = [page_of(doc, position, height) for position in starts]
     leaders = [
         leader_of(doc, position, page, width, height)
-        for position, page in zip(entries, pages, strict=True)
+        for position, page in zip(entries, pages[: len(entries)], strict=True)
     ]
     leader_font = QFont(families["body"])
     leader_font.setPointSizeF(BODY_PT)
-    for tag in _UNMAPPED_GLYPH_FEATURES:
-        leader_font.setFeature(QFont.Tag(tag), 0)
-
     footer_font = QFont(families["body"])
     footer_font.setPointSizeF(FOOTER_PT)
     for tag in _UNMAPPED_GLYPH_FEATURES:
+        leader_font.setFeature(QFont.Tag(tag), 0)
         footer_font.setFeature(QFont.Tag(tag), 0)
-    lines = _lines_by_page(doc, height)
-    painter = QPainter(writer)
+    lines = lines_by_page(doc, height)
+    page_count = max(doc.pageCount(), max(lines, default=0) + 1)
+    painter = QPainter(device)
     if not painter.isActive():
-        raise ExportError("export.cannot_write", path=str(path), reason="Qt cannot open it")
+        raise ExportError("export.cannot_write", path=where, reason="Qt cannot open it")
     try:
-        for page in range(max(doc.pageCount(), max(lines, default=0) + 1)):
+        for page in range(page_count):
             if page:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.translate(mm(MARGINS_MM["left"]), mm(MARGINS_MM["top"]) - page * height)
             for line, origin in lines.get(page, []):
@@ -439,13 +439,13 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
                 if leader.page == page:
                     _draw_leader(painter, leader)
             painter.restore()
-            if page:  # the cover carries no number
+            if page or not cover:  # the cover carries no number
                 painter.setFont(footer_font)
                 # As GB/T 9704 sets them: odd pages right, even pages left, one character in.
                 inset = pt(FOOTER_PT)
                 footer = QRectF(
                     mm(MARGINS_MM["left"]) + inset,
-                    mm(PAGE_MM[1] - MARGINS_MM["bottom"] + 7),
+                    mm(PAGE_MM[1] - MARGINS_MM["bottom"] + FOOTER_RISE_MM),
                     mm(PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) - 2 * inset,
                     pt(24),
                 )
@@ -453,4 +453,46 @@ def write_pdf(document: Document, path: Path, progress: Progress | None = None) 
                 painter.drawText(footer, int(side), f"— {page + 1} —")
     finally:
         painter.end()
-    add_outline_and_links(path, document, doc, starts, leaders, height)
+    return Rendered(doc, starts, leaders, height, page_count)
+
+
+def write_pdf(document: Document, path: Path, progress: Progress | None = None) -> None:
+    """Write the brief to ``path`` as an A4 PDF with contents page numbers and page footers.
+
+    Raises:
+        ExportError: no Chinese font on this machine, or a font Qt cannot load.
+    """
+    _ensure_gui_application()
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(document.title)
+    writer.setAuthor(document.compiler or "")
+    writer.setCreator("reader")
+    done = render_document(document, writer, progress, where=str(path))
+    add_outline_and_links(path, document, done.doc, done.starts, done.leaders, done.height)
+
+
+def print_document(
+    document: Document, printer: Any, progress: Progress | None = None, *, cover: bool = True
+) -> int:
+    """Print the brief (``cover=False``: its articles alone) on a QPrinter, laid out exactly
+    as the PDF export lays it out; returns the number of pages.
+
+    Raises:
+        ExportError: no Chinese font, or a printer Qt cannot open.
+    """
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    printer.setResolution(DPI)
+    printer.setFullPage(True)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    printer.setDocName(document.title)
+    where = printer.outputFileName() or printer.printerName()
+    return render_document(document, printer, progress, cover=cover, where=where).pages

@@ -1,4 +1,5 @@
-"""The PDF's page geometry, and where its contents entries and articles fall on the pages.
+"""The PDF's page geometry (from the house style), and where contents entries and articles
+fall on the pages.
 
 Lengths: QPdfWriter reports a physical resolution of 1200 dpi whatever its resolution is
 set to; Qt takes left and right block margins, indents and painting in those device
@@ -13,16 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.export.house_style import house_style
 from reader.export.model import Document
 from reader.export.pdf_navigation import Link, Target, add_navigation
 
 DPI = 1200
-PAGE_MM = (210.0, 297.0)
-MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
-BODY_PT, TITLE_PT, COVER_PT, FOOTER_PT = 16.0, 22.0, 26.0, 14.0
+_HOUSE = house_style()
+PAGE_MM = _HOUSE.page_mm
+MARGINS_MM = _HOUSE.margins_mm
+BODY_PT = _HOUSE.sizes["body"]
+TITLE_PT = _HOUSE.sizes["title"]
+COVER_PT = _HOUSE.sizes["cover_title"]
+FOOTER_PT = _HOUSE.sizes["page_number"]
+FOOTER_RISE_MM = _HOUSE.page["footer_rise"]
+LINE_PITCH_PT = _HOUSE.line_pitch
+_WIDTH_PT = _HOUSE.text_width_mm / 25.4 * 72
+_CHARS = _HOUSE.grid["chars"]
+GRID_CHAR_PITCH_PT = (_WIDTH_PT / _CHARS + _WIDTH_PT / (_CHARS + 1)) / 2
 # Room kept right of a contents entry's last line for its leaders and page number, in em.
 CONTENTS_NUMBER_EM = 3
-LINE_PITCH_PT = 28.9
 
 
 def mm(value: float) -> float:
@@ -110,3 +120,35 @@ def add_outline_and_links(
         links.append(Link(page, rect, target))
     outline = [(a.title, t) for a, t in zip(document.articles, targets, strict=True)]
     add_navigation(path, outline, links, "zh-CN", to_points(mm(PAGE_MM[1])))
+
+
+def page_of(doc: Any, position: int, page_height: float) -> int:
+    """The page (1-based) on which the block at ``position`` shows its first line."""
+    block = doc.findBlock(position)
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    # A block that breaks to a new page starts where the last page ended; its first
+    # line is pushed down onto the new page.
+    line = block.layout().lineAt(0)
+    middle = top + line.y() + line.height() / 2 if line.isValid() else top
+    return int(middle // page_height) + 1
+
+
+def lines_by_page(doc: Any, page_height: float) -> dict[int, list[tuple[Any, Any]]]:
+    """Every laid-out line of the document, grouped by the page (0-based) it falls on.
+
+    Painting the document page by page through a clip would put a line that straddles
+    two pages (Qt lets a few do so) into the text layer of both, and a block's lines on
+    other pages too: text extraction then repeats them. Each line is drawn once instead.
+    """
+    pages: dict[int, list[tuple[Any, Any]]] = {}
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        origin = layout.blockBoundingRect(block).topLeft()
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            middle = origin.y() + line.y() + line.height() / 2
+            pages.setdefault(int(middle // page_height), []).append((line, origin))
+        block = block.next()
+    return pages

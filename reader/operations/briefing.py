@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader import briefs
+from reader import briefs, excerpts
 from reader.annotations.undelete import Deletion, remove_brief_entry
 from reader.archive import Archive
 from reader.briefs import BriefRecord
@@ -25,6 +25,17 @@ def add_articles(
     if brief_id is None:
         brief_id = briefs.create_brief(archive.db, new_name).id
     return OpResult(briefs.add_articles(archive.db, brief_id, article_ids), BRIEFS)
+
+
+def add_excerpt(
+    archive: Archive, brief_id: int | None, article_id: int, span: tuple[int, int], new_name: str
+) -> OpResult[BriefRecord]:
+    """Add the passage ``span`` of an article to a brief as an excerpt (摘编); with no brief,
+    to a new one ``new_name``."""
+    if brief_id is None:
+        brief_id = briefs.create_brief(archive.db, new_name).id
+    start, end = span
+    return OpResult(excerpts.add_excerpt(archive.db, brief_id, article_id, start, end), BRIEFS)
 
 
 def remove_articles(

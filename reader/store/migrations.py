@@ -382,6 +382,26 @@ def m0011_ocr_page_confidence(db: Database) -> None:
     db.execute("ALTER TABLE issues ADD COLUMN ocr_confidence TEXT")
 
 
+@MIGRATIONS(name="0012_brief_excerpts")
+def m0012_brief_excerpts(db: Database) -> None:
+    """Excerpts (摘编): passages ``[start, end)`` of a brief entry's article, with the text
+    they covered when chosen. An entry with excerpts goes out as those passages alone;
+    deleting the entry deletes them."""
+    db.execute(
+        """
+        CREATE TABLE brief_excerpts (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES brief_items(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX brief_excerpts_item ON brief_excerpts(item_id, start)")
+
+
 @MIGRATIONS(name="0013_reprint_signatures_one_permutation")
 def m0013_reprint_signatures_one_permutation(db: Database) -> None:
     """Reprint signatures are now made by one permutation hashing: the stored ones (and

@@ -32,6 +32,8 @@ class Action(StrEnum):
     REMOVE_SAMPLES = "remove_samples"
     EXPORT_ANNOTATIONS = "export_annotations"
     IMPORT_ANNOTATIONS = "import_annotations"
+    PRINT_ARTICLE = "print_article"
+    PRINT_BRIEF = "print_brief"
     BACKUP = "backup"
     RESTORE = "restore"
     REINDEX = "reindex"
@@ -139,25 +141,37 @@ def action_definitions() -> dict[Action, ActionDef]:
             lambda w: w.transfer.import_file,
             ((file, 1),),
         ),
+        a.PRINT_ARTICLE: d(
+            QCoreApplication.translate("Actions", "&Print Article…"),
+            lambda w: w.print_article,
+            ((file, 2),),
+            (std.Print,),
+            enabled=Enabled.ARTICLE,
+        ),
+        a.PRINT_BRIEF: d(
+            QCoreApplication.translate("Actions", "Print Bri&ef…"),
+            lambda w: w.print_brief,
+            ((file, 2),),
+        ),
         a.BACKUP: d(
             QCoreApplication.translate("Actions", "&Back Up Archive…"),
             lambda w: w.archive_care.backup,
-            ((file, 2),),
+            ((file, 3),),
         ),
         a.RESTORE: d(
             QCoreApplication.translate("Actions", "&Restore From Backup…"),
             lambda w: w.archive_care.restore,
-            ((file, 2),),
+            ((file, 3),),
         ),
         a.REINDEX: d(
             QCoreApplication.translate("Actions", "Rebuild Search Inde&x"),
             lambda w: w.archive_care.reindex,
-            ((file, 2),),
+            ((file, 3),),
         ),
         a.QUIT: d(
             QCoreApplication.translate("Actions", "&Quit"),
             lambda w: w.close,
-            ((file, 3),),
+            ((file, 4),),
             (std.Quit, "Ctrl+Q"),
         ),
         a.UNDO: d(

@@ -4,6 +4,7 @@ per-article notes, and the export dialog."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -236,6 +237,8 @@ class BriefPanel(QWidget):
                 text = f"{number}. {title}\n    {source}" + (
                     f"\n    ✎ {entry.note}" if entry.note else ""
                 )
+                if entry.excerpts:
+                    text += "\n    ✂ " + self.tr("Excerpt: %n passage(s)", "", len(entry.excerpts))
                 item = QListWidgetItem(text)
                 item.setData(ARTICLE_ID_ROLE, entry.article_id)
                 item.setToolTip(title)
@@ -314,6 +317,17 @@ class BriefPanel(QWidget):
             window.statusBar().showMessage(
                 self.tr("Added %n article(s) to the brief", "", len(ids)), 4000
             )
+
+    def add_excerpt(self, article_id: int, start: int, end: int) -> None:
+        """Add the passage ``[start, end)`` of an article to the active brief as an excerpt
+        (摘编), starting a brief when there is none."""
+        brief_id = self._brief.id if self._brief else None
+        name = self._default_name()
+
+        self._submit(lambda a: ops.add_excerpt(a, brief_id, article_id, (start, end), name))
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Added the excerpt to the brief"), 4000)
 
     def remove_selected(self) -> None:
         if self._brief is None:
@@ -401,7 +415,11 @@ class BriefPanel(QWidget):
             )
             return None
         self.flush()
-        dialog = ExportDialog(self, self._brief, self._runner, self._settings)
-        dialog.open_when_done.setChecked(self.open_exports)
+        # The title as shown: its save may still be on its way to the store.
+        shown = replace(self._brief, title=self.title_edit.text().strip() or self._brief.title)
+        dialog = ExportDialog(self, shown, self._runner, self._settings, self._archive)
+        if not self.open_exports:
+            dialog.open_when_done.setChecked(False)
+        dialog.exported.connect(lambda _path: self.reload())  # the cover as typed there
         dialog.open()
         return dialog

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from reader.ui.actions import Action, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
+from reader.ui.brief_excerpts import add_excerpt_entry
 from reader.ui.brief_panel import BriefPanel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.menus import add_color_actions, highlight_colour_title
@@ -120,4 +121,5 @@ class ContextMenus(QObject):
             Action.EDIT_ISSUE,
         ):
             menu.addAction(self._registry[key])
+        add_excerpt_entry(menu, self._pane, self._briefs, self._registry)
         menu.exec(position)

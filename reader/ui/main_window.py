@@ -24,7 +24,7 @@ from reader.annotations import bookmarks as bookmark_store
 from reader.archive import Archive
 from reader.operations import Changes
 from reader.store import issues as store
-from reader.ui import menus
+from reader.ui import menus, printing
 from reader.ui.actions import Action, ActionRegistry
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.annotation_transfer import AnnotationTransfer
@@ -433,6 +433,12 @@ class MainWindow(QMainWindow):
     def ask_restart(self) -> bool:
         """Offer to reopen the window in the new language now; True when the editor agrees."""
         return offer_restart(self)
+
+    def print_article(self) -> None:
+        printing.show_preview(printing.article_preview(self))
+
+    def print_brief(self) -> None:
+        printing.show_preview(printing.brief_preview(self))
 
     def about(self) -> None:
         from reader import __version__

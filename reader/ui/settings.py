@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -15,6 +16,16 @@ DEFAULT_FONT_SIZE = 14
 MIN_FONT_SIZE = 9
 MAX_FONT_SIZE = 32
 HISTORY_LENGTH = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ExportChoices:
+    """What the export dialog was last set to."""
+
+    format: str
+    notes: bool
+    highlights: bool
+    open_file: bool
 
 
 def default_settings_path() -> Path:
@@ -110,6 +121,26 @@ class Settings:
     @export_dir.setter
     def export_dir(self, folder: str) -> None:
         self._qs.setValue("briefs/export_dir", folder)
+
+    @property
+    def export_choices(self) -> ExportChoices:
+        """The export dialog's last format and options (its folder is :attr:`export_dir`)."""
+        return ExportChoices(
+            self._str("briefs/export_format", "docx"),
+            self._str("briefs/export_notes", "0") == "1",
+            self._str("briefs/export_highlights", "0") == "1",
+            self._str("briefs/export_open", "1") == "1",
+        )
+
+    @export_choices.setter
+    def export_choices(self, choices: ExportChoices) -> None:
+        self._qs.setValue("briefs/export_format", choices.format)
+        for key, value in (
+            ("notes", choices.notes),
+            ("highlights", choices.highlights),
+            ("open", choices.open_file),
+        ):
+            self._qs.setValue(f"briefs/export_{key}", "1" if value else "0")
 
     # -- the folders file dialogs start in ----------------------------------------------
     def last_folder(self, purpose: str) -> str:

@@ -4,6 +4,14 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>Print Bri&amp;ef…</source>
+            <translation>打印专题汇编(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Print Article…</source>
+            <translation>打印文章(&amp;P)…</translation>
+        </message>
+        <message>
             <source>&amp;Undo Delete</source>
             <translation>撤销删除(&amp;U)</translation>
         </message>
@@ -201,6 +209,16 @@
     </context>
     <context>
         <name>BriefPanel</name>
+        <message numerus="yes">
+            <source>Excerpt: %n passage(s)</source>
+            <translation>
+                <numerusform>摘编 %n 段</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Added the excerpt to the brief</source>
+            <translation>已将摘编加入专题汇编</translation>
+        </message>
         <message>
             <source>Brief</source>
             <translation>专题汇编</translation>
@@ -332,6 +350,38 @@
     </context>
     <context>
         <name>ExportDialog</name>
+        <message>
+            <source>Written to %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>The brief needs a title.</source>
+            <translation>专题汇编需要标题。</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>Who compiled it (编印单位)</source>
+            <translation>编印单位（如：某某市科技情报中心）</translation>
+        </message>
+        <message>
+            <source>Compiler</source>
+            <translation>编印单位</translation>
+        </message>
+        <message>
+            <source>Subtitle</source>
+            <translation>副标题</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
         <message>
             <source>Export Brief</source>
             <translation>导出专题汇编</translation>
@@ -493,6 +543,10 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Add to Brief (Excerpt)</source>
+            <translation>加入简报（摘编）</translation>
+        </message>
         <message numerus="yes">
             <source>Move %n Issue(s) to Trash…</source>
             <translation>
@@ -1221,6 +1275,25 @@ Articles: %3</source>
         <message>
             <source>Tag (one word):</source>
             <translation>标签（一个词）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <source>Add articles to a brief first.</source>
+            <translation>请先向专题汇编加入文章。</translation>
+        </message>
+        <message>
+            <source>Open an article to print it.</source>
+            <translation>请先打开要打印的文章。</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <source>Print Preview — %1</source>
+            <translation>打印预览 — %1</translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,7 @@
 """Export: time a 100-article brief written to each format (DOCX, PDF, HTML, Markdown),
-and a brief of the 33 real articles (../shared/corpus) when they are there.
+and a brief of the 33 real articles (../shared/corpus) when they are there; the PDF a
+second time (the first also starts Qt and derives the fonts), printing (the same layout
+painted on a QPrinter that prints to a file), and the faces the PDF embeds.
 
 The archive is generated (tests/export/samples.add_many_articles, about 1,200 characters
 an article) in a temporary folder; ``args.keep`` leaves it and the exported files there.
@@ -15,7 +17,8 @@ import time
 from pathlib import Path
 
 from reader.archive import Archive
-from reader.export import FORMATS, export_brief
+from reader.export import FORMATS, build_document, export_brief
+from reader.export.fonts import find_chinese_fonts
 from reader.importer import import_paths
 from reader.store import issues as store
 from tests.conftest import CORPUS_DIR
@@ -54,11 +57,27 @@ def run(args: argparse.Namespace) -> list[str]:
 
 def _time_formats(archive: Archive, ids: list[int], stem: Path) -> list[str]:
     lines = []
-    for fmt in sorted(FORMATS):
+    for fmt in [*sorted(FORMATS), "pdf"]:
         target = stem.with_suffix(f".{fmt}")
+        again = target.exists()
         started = time.perf_counter()
         export_brief(archive.db, target, fmt, article_ids=ids, title="基准测试专题汇编")
         elapsed = time.perf_counter() - started
         size = target.stat().st_size
-        lines.append(f"export {fmt:<4} {elapsed:6.2f} s  {size / 1024:8.0f} KiB")
+        label = f"{fmt} again" if again else fmt
+        lines.append(f"export {label:<9} {elapsed:6.2f} s  {size / 1024:8.0f} KiB")
+    lines.append(_time_print(archive, ids, stem.with_name(f"{stem.name}-printed.pdf")))
+    faces = {role: choice.path.name for role, choice in find_chinese_fonts().items()}
+    lines.append("PDF faces: " + ", ".join(f"{role} {name}" for role, name in faces.items()))
     return lines
+
+
+def _time_print(archive: Archive, ids: list[int], target: Path) -> str:
+    """Printing the brief: the PDF's layout painted on a QPrinter (printing to a file)."""
+    from reader.ui.printing import print_to_file
+
+    document = build_document(archive.db, ids, title="基准测试专题汇编")
+    started = time.perf_counter()
+    pages = print_to_file(document, str(target))
+    elapsed = time.perf_counter() - started
+    return f"print          {elapsed:6.2f} s  {pages} pages"

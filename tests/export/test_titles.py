@@ -45,3 +45,26 @@ def test_a_word_longer_than_a_line_still_breaks():
     lines = balanced_title_lines("一" * 45, 20, words=lambda text: [text])
     assert "".join(lines) == "一" * 45 and all(len(line) <= 20 for line in lines)
     assert len(lines) == 3
+
+
+def test_the_pdf_cover_breaks_its_title_at_words_as_the_docx_does(sample_archive, tmp_path):
+    import shutil
+    import subprocess
+
+    import docx
+
+    from reader.export import export_brief
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    archive, ids = sample_archive
+    title = "关于深化科技计划管理改革推动科技成果转化的若干情况汇编"
+    pdf = export_brief(archive.db, tmp_path / "t.pdf", "pdf", article_ids=ids, title=title)
+    out = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    lines = [line.strip() for line in out.splitlines() if line.strip()][:2]
+    assert lines == ["关于深化科技计划管理改革推动", "科技成果转化的若干情况汇编"]
+    word = export_brief(archive.db, tmp_path / "t.docx", "docx", article_ids=ids, title=title)
+    cover = docx.Document(str(word)).paragraphs[0].text
+    assert cover.split("\n") == lines
