@@ -16,9 +16,9 @@ from sqlite_utils import Database
 
 from reader.archive import Archive
 from reader.messages import ReaderError
-from reader.search.engine import matching_article_ids, matching_article_ids_each
 from reader.search.query import QuerySyntaxError, parse_query
 from reader.store.issues import now_iso
+from reader.topic_hits import topic_hits_each
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ def rename_topic(db: Database, name: str, new_name: str) -> Topic:
 def topic_hit_ids(archive: Archive, topic: Topic) -> list[int]:
     """Every article the topic's query finds now."""
     try:
-        return matching_article_ids(archive, topic.query)
+        return sorted(topic_hits_each(archive, [topic.query])[0])
     except QuerySyntaxError as error:  # a query the search no longer reads the same way
         raise ReaderError("topic.bad_query", query=topic.query, detail=str(error)) from None
 
@@ -157,9 +157,9 @@ def _hit_details(db: Database, article_ids: list[int]) -> list[TopicHit]:
     return hits
 
 
-def _all_hit_ids(archive: Archive, topics: list[Topic]) -> list[list[int]]:
+def _all_hit_ids(archive: Archive, topics: list[Topic]) -> list[set[int]]:
     try:
-        return matching_article_ids_each(archive, [topic.query for topic in topics])
+        return topic_hits_each(archive, [topic.query for topic in topics])
     except QuerySyntaxError:  # find which one, and say so
         for topic in topics:
             topic_hit_ids(archive, topic)
@@ -179,7 +179,7 @@ def check_topics(archive: Archive, name: str | None = None) -> list[TopicStatus]
     seen = _all_seen(archive.db)
     statuses = []
     for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True):
-        unseen = set(ids) - seen.get(topic.id, set())
+        unseen = ids - seen.get(topic.id, set())
         statuses.append(TopicStatus(topic, len(ids), _hit_details(archive.db, sorted(unseen))))
     return statuses
 
@@ -189,7 +189,7 @@ def new_hit_counts(archive: Archive) -> dict[str, int]:
     topics = list_topics(archive.db)
     seen = _all_seen(archive.db)
     return {
-        topic.name: len(set(ids) - seen.get(topic.id, set()))
+        topic.name: len(ids - seen.get(topic.id, set()))
         for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True)
     }
 
