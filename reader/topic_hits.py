@@ -16,6 +16,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from sqlite_utils import Database
+
 from reader.archive import Archive
 from reader.search import grams
 from reader.search import index as search_index
@@ -32,9 +34,14 @@ _Key = tuple[str | None, str | None]  # the (required, excluded) FTS expressions
 class _Memo:
     state: dict[int, str] = field(default_factory=dict)  # article id → index hash
     found: dict[_Key, set[int]] = field(default_factory=dict)
+    # Topic id → the articles seen, as read at the store's data_version (which changes when
+    # another connection writes; this one's writes go through note_seen and forget_seen).
+    seen: dict[int, set[int]] | None = None
+    seen_version: int = -1
 
 
-_MEMOS: WeakKeyDictionary[Archive, _Memo] = WeakKeyDictionary()
+# Per store connection: the archive a worker thread opened keeps its own.
+_MEMOS: WeakKeyDictionary[Database, _Memo] = WeakKeyDictionary()
 
 
 def topic_hits_each(archive: Archive, queries: list[str]) -> list[set[int]]:
@@ -50,7 +57,7 @@ def topic_hits_each(archive: Archive, queries: list[str]) -> list[set[int]]:
         conn.execute("ATTACH DATABASE ? AS store", [str(archive.database_path)])
         conn.execute("PRAGMA query_only = ON")
         conn.execute("BEGIN")  # one snapshot for the state and every match
-        memo = _brought_up_to_date(conn, _MEMOS.setdefault(archive, _Memo()))
+        memo = _brought_up_to_date(conn, _MEMOS.setdefault(archive.db, _Memo()))
         allowed: dict[tuple[str, tuple[object, ...]], set[int]] = {}
         found: list[set[int]] = []
         for query in parsed:
@@ -74,9 +81,38 @@ def topic_hits_each(archive: Archive, queries: list[str]) -> list[set[int]]:
         conn.close()
 
 
-def forget_topic_hits(archive: Archive) -> None:
-    """Drop what is remembered for ``archive`` (the next check matches in full)."""
-    _MEMOS.pop(archive, None)
+def forget_topic_hits(db: Database) -> None:
+    """Drop what is remembered for the store ``db`` (the next check matches in full)."""
+    _MEMOS.pop(db, None)
+
+
+def seen_articles(db: Database) -> dict[int, set[int]]:
+    """Topic id → the articles seen in it (read again only when another connection wrote).
+
+    The sets are the remembered ones: callers must not change them.
+    """
+    memo = _MEMOS.setdefault(db, _Memo())
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    if memo.seen is None or memo.seen_version != version:
+        seen: dict[int, set[int]] = {}
+        for topic_id, article_id in db.execute("SELECT topic_id, article_id FROM topic_seen"):
+            seen.setdefault(topic_id, set()).add(article_id)
+        memo.seen, memo.seen_version = seen, version
+    return memo.seen
+
+
+def note_seen(db: Database, topic_id: int, article_ids: set[int]) -> None:
+    """This connection has just marked ``article_ids`` seen in the topic."""
+    memo = _MEMOS.get(db)
+    if memo is not None and memo.seen is not None:
+        memo.seen.setdefault(topic_id, set()).update(article_ids)
+
+
+def forget_seen(db: Database, topic_id: int) -> None:
+    """This connection has just removed the topic (its id may be given to a new one)."""
+    memo = _MEMOS.get(db)
+    if memo is not None and memo.seen is not None:
+        memo.seen.pop(topic_id, None)
 
 
 def _brought_up_to_date(conn: sqlite3.Connection, memo: _Memo) -> _Memo:

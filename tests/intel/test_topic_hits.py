@@ -56,3 +56,21 @@ def test_remembered_hits_follow_every_change(archive_dir: Path, corpus_dir: Path
         restore_issue(archive, issue_id)
         assert_as_searched(archive)
         assert article_id in topic_hits_each(archive, ["科技"])[0]
+
+
+def test_seen_marks_count_at_once_whichever_connection_made_them(seeded: Path) -> None:
+    from reader.topics import add_topic, check_topics, mark_seen, remove_topic
+
+    with Archive(seeded) as window, Archive(seeded) as command_line:
+        add_topic(window.db, "乳业", "乳业")
+        (status,) = check_topics(window)
+        assert len(status.new) == status.total > 0
+        mark_seen(command_line, "乳业")
+        assert check_topics(window)[0].new == []
+        # A topic removed and added again (its id may be reused) starts all unseen.
+        remove_topic(window.db, "乳业")
+        add_topic(window.db, "乳业", "乳业")
+        (again,) = check_topics(window)
+        assert len(again.new) == again.total == status.total
+        mark_seen(window, "乳业")
+        assert check_topics(window)[0].new == check_topics(command_line)[0].new == []
