@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from reader.clock import now_iso
 from reader.messages import ReaderError
 from reader.search.query import QuerySyntaxError, parse_query
-from reader.store.issues import now_iso
 
 HISTORY_LENGTH = 50
 

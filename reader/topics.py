@@ -17,8 +17,8 @@ from sqlite_utils import Database
 from reader.archive import Archive
 from reader.clock import now_iso
 from reader.messages import ReaderError
-from reader.search.engine import matching_article_ids, matching_article_ids_each
 from reader.search.query import QuerySyntaxError, parse_query
+from reader.topic_hits import forget_seen, note_seen, seen_articles, topic_hits_each
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,7 @@ def remove_topic(db: Database, name: str) -> None:
     with db.atomic():
         db.execute("DELETE FROM topic_seen WHERE topic_id = ?", [topic.id])
         db.execute("DELETE FROM topics WHERE id = ?", [topic.id])
+    forget_seen(db, topic.id)
 
 
 def rename_topic(db: Database, name: str, new_name: str) -> Topic:
@@ -132,14 +133,9 @@ def rename_topic(db: Database, name: str, new_name: str) -> Topic:
 def topic_hit_ids(archive: Archive, topic: Topic) -> list[int]:
     """Every article the topic's query finds now."""
     try:
-        return matching_article_ids(archive, topic.query)
+        return sorted(topic_hits_each(archive, [topic.query])[0])
     except QuerySyntaxError as error:  # a query the search no longer reads the same way
         raise ReaderError("topic.bad_query", query=topic.query, detail=str(error)) from None
-
-
-def _seen(db: Database, topic_id: int) -> set[int]:
-    rows = db.execute("SELECT article_id FROM topic_seen WHERE topic_id = ?", [topic_id])
-    return {row[0] for row in rows}
 
 
 def _hit_details(db: Database, article_ids: list[int]) -> list[TopicHit]:
@@ -157,29 +153,22 @@ def _hit_details(db: Database, article_ids: list[int]) -> list[TopicHit]:
     return hits
 
 
-def _all_hit_ids(archive: Archive, topics: list[Topic]) -> list[list[int]]:
+def _all_hit_ids(archive: Archive, topics: list[Topic]) -> list[set[int]]:
     try:
-        return matching_article_ids_each(archive, [topic.query for topic in topics])
+        return topic_hits_each(archive, [topic.query for topic in topics])
     except QuerySyntaxError:  # find which one, and say so
         for topic in topics:
             topic_hit_ids(archive, topic)
         raise
 
 
-def _all_seen(db: Database) -> dict[int, set[int]]:
-    seen: dict[int, set[int]] = {}
-    for topic_id, article_id in db.execute("SELECT topic_id, article_id FROM topic_seen"):
-        seen.setdefault(topic_id, set()).add(article_id)
-    return seen
-
-
 def check_topics(archive: Archive, name: str | None = None) -> list[TopicStatus]:
     """Each topic (or the one named) with its total and its hits not yet seen."""
     topics = [get_topic(archive.db, name)] if name is not None else list_topics(archive.db)
-    seen = _all_seen(archive.db)
+    seen = seen_articles(archive.db)
     statuses = []
     for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True):
-        unseen = set(ids) - seen.get(topic.id, set())
+        unseen = ids - seen.get(topic.id, set())
         statuses.append(TopicStatus(topic, len(ids), _hit_details(archive.db, sorted(unseen))))
     return statuses
 
@@ -187,9 +176,9 @@ def check_topics(archive: Archive, name: str | None = None) -> list[TopicStatus]
 def new_hit_counts(archive: Archive) -> dict[str, int]:
     """Topic name → how many of its hits are not yet seen (the window's badges)."""
     topics = list_topics(archive.db)
-    seen = _all_seen(archive.db)
+    seen = seen_articles(archive.db)
     return {
-        topic.name: len(set(ids) - seen.get(topic.id, set()))
+        topic.name: len(ids - seen.get(topic.id, set()))
         for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True)
     }
 
@@ -200,12 +189,13 @@ def mark_seen(archive: Archive, name: str, article_ids: list[int] | None = None)
     topic = get_topic(archive.db, name)
     hits = set(topic_hit_ids(archive, topic))
     wanted = hits if article_ids is None else hits & set(article_ids)
-    fresh = wanted - _seen(archive.db, topic.id)
+    fresh = wanted - seen_articles(archive.db).get(topic.id, set())
     with archive.db.atomic():
         archive.db.conn.executemany(
             "INSERT OR IGNORE INTO topic_seen (topic_id, article_id) VALUES (?, ?)",
             [(topic.id, article_id) for article_id in sorted(fresh)],
         )
+    note_seen(archive.db, topic.id, fresh)
     return len(fresh)
 
 
@@ -213,7 +203,7 @@ def mark_article_seen(archive: Archive, article_id: int) -> list[str]:
     """An article opened in the window: seen in every topic it is a hit of. Returns the
     names of the topics where it was new."""
     topics = list_topics(archive.db)
-    seen = _all_seen(archive.db)
+    seen = seen_articles(archive.db)
     marked = [
         topic
         for topic, ids in zip(topics, _all_hit_ids(archive, topics), strict=True)
@@ -224,6 +214,8 @@ def mark_article_seen(archive: Archive, article_id: int) -> list[str]:
             "INSERT OR IGNORE INTO topic_seen (topic_id, article_id) VALUES (?, ?)",
             [(topic.id, article_id) for topic in marked],
         )
+    for topic in marked:
+        note_seen(archive.db, topic.id, {article_id})
     return [topic.name for topic in marked]
 
 

@@ -21,15 +21,27 @@ from reader.parsing.model import ParsedIssue, SourceError
 from reader.parsing.normalize import non_space
 from tests.support.make_samples import sample_issue
 from tests.support.typeset import write_pdf
-from tests.support.typeset_scan import char_error_rate, write_scan_pdf
+from tests.support.typeset_scan import (
+    char_error_rate,
+    write_scan_images,
+    write_scan_pdf,
+    write_scan_tiff,
+)
 
 needs_ocr = pytest.mark.skipif(not ocr.ocr_available(), reason="rapidocr is not installed")
 
 
-def assert_read_like(want: ParsedIssue, got: ParsedIssue) -> None:
-    """Titles and masthead exact, each body within 1 % character errors."""
+def assert_read_like(want: ParsedIssue, got: ParsedIssue, *, title_spaces: bool = True) -> None:
+    """Titles and masthead exact, each body within 1 % character errors.
+
+    ``title_spaces=False``: KNOWN LIMIT, a word space between two Chinese characters in a
+    title (服务体系 推动) can be too narrow in a scan to be seen; the rest must be exact.
+    """
     assert (got.series, got.year, got.issue_no) == (want.series, want.year, want.issue_no)
-    assert [a.title for a in got.articles] == [a.title for a in want.articles]
+    titles = [a.title for a in got.articles], [a.title for a in want.articles]
+    if not title_spaces:
+        titles = [non_space(t) for t in titles[0]], [non_space(t) for t in titles[1]]
+    assert titles[0] == titles[1]
     for wanted, have in zip(want.articles, got.articles, strict=True):
         assert char_error_rate(wanted.text, have.text) <= 0.01, wanted.title
 
@@ -65,6 +77,34 @@ def test_a_scanned_seed_reads_back(corpus_dir: Path, tmp_path: Path) -> None:
         replace(h, title=w.title) for w, h in zip(issue.articles, got.articles, strict=True)
     ]
     assert_read_like(issue, got)
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_degraded_multi_page_tiff_reads_like_the_scanned_pdf(tmp_path: Path) -> None:
+    issue = sample_issue(5)
+    fmt, got = parse_file(write_scan_tiff(issue, tmp_path / "scan.tiff"))
+    assert fmt == "image"
+    assert_read_like(issue, got, title_spaces=False)
+    assert len(got.page_confidence) == 3 and min(got.page_confidence) > 0.9
+
+
+@needs_ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".png", ".jpg"])
+def test_a_degraded_page_image_reads_back(tmp_path: Path, suffix: str) -> None:
+    # A one-page bulletin without masthead or contents: its two articles fill the page.
+    two = sample_issue(5).articles[:2]
+    issue = ParsedIssue(articles=[replace(a, toc_title=None, toc_page=None) for a in two])
+    (path,) = write_scan_images(issue, tmp_path, suffix=suffix)
+    fmt, got = parse_file(path)
+    assert fmt == "image"
+    # KNOWN LIMIT: a word space in a title may be lost (see assert_read_like).
+    assert [non_space(a.title) for a in got.articles] == [
+        non_space(a.title) for a in issue.articles
+    ]
+    for wanted, have in zip(issue.articles, got.articles, strict=True):
+        assert char_error_rate(wanted.text, have.text) <= 0.01, wanted.title
 
 
 def test_each_frame_of_a_tiff_is_a_page(tmp_path: Path) -> None:

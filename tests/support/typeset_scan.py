@@ -72,6 +72,15 @@ def write_scan_images(issue: ParsedIssue, folder: Path, *, suffix: str = ".png")
     return paths
 
 
+def write_scan_tiff(issue: ParsedIssue, path: Path) -> Path:
+    """The issue as one multi-page TIFF (a page a frame), as document scanners save it."""
+    pages = list(page_images(issue))
+    pages[0].save(
+        path, save_all=True, append_images=pages[1:], dpi=(DPI, DPI), compression="tiff_lzw"
+    )
+    return path
+
+
 def char_error_rate(want: str, got: str) -> float:
     """Edit distance between the texts (spaces ignored) over the expected length."""
     a, b = "".join(want.split()), "".join(got.split())
