@@ -23,7 +23,7 @@ from reader.reprints import link_article
 from reader.search import rebuild_index
 from reader.store.issues import insert_issue
 from reader.topics import add_topic, check_topics, mark_seen
-from tests.bench.generate import Writer, make_issues
+from tests.support.issues import Writer, random_issues
 
 TOPICS = 50
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> list[str]:
         folder = Path(tempfile.mkdtemp(prefix=f"bench-intel-{size}-"))
         try:
             with Archive(folder) as archive:
-                for issue in make_issues(size):
+                for issue in random_issues(size):
                     insert_issue(archive.db, issue, None)
                 rebuild_index(archive)
                 times = _derive(archive, articles_to_derive(archive, []))

@@ -14,14 +14,15 @@ from reader.annotations.transfer import MAX_FILE_BYTES
 from reader.archive import Archive
 from reader.cli import main
 from reader.store.issues import get_article
-from tests.annotations.helpers import add_issue, invented_issue
 from tests.hostile.big_annotations import write_many_notes
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
 
 
 @pytest.fixture
 def folder(archive_dir: Path) -> Path:
     with Archive(archive_dir) as archive:
-        add_issue(archive.db, invented_issue())
+        add_issue(archive, invented_issue())
     return archive_dir
 
 
