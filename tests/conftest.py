@@ -17,19 +17,27 @@ settings.register_profile("reader", deadline=None)
 settings.load_profile("reader")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# $READER_CORPUS names the real bulletins' folder when the checkout is not beside it.
-CORPUS_DIR = Path(os.environ.get("READER_CORPUS") or PROJECT_ROOT.parent / "shared" / "corpus")
+# The real bulletins sit beside the checkout; $READER_TEST_CORPUS names them from elsewhere
+# (a second working tree of the project, a CI runner).
+CORPUS_DIR = Path(os.environ.get("READER_TEST_CORPUS") or PROJECT_ROOT.parent / "shared" / "corpus")
+
+
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole session: jieba's dictionary cache is built once, not
+    once per test, and every process a test starts loads it instead of rebuilding it."""
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, session_cache: Path
 ) -> None:
     """No test reads or writes the user's real archive, caches or settings."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("READER_ARCHIVE", str(home / "archive"))
 

@@ -22,7 +22,8 @@ from reader.annotations import (
 from reader.archive import Archive
 from reader.parsing.model import ParsedArticle
 from reader.store.issues import insert_issue, issue_articles, replace_issue_content
-from tests.annotations.helpers import DAIRY, ROBOTS, invented_issue
+from tests.support.issues import invented_issue
+from tests.support.stories import DAIRY, ROBOTS
 
 
 def say(line: str) -> None:

@@ -10,12 +10,14 @@ from reader.annotations import (
     list_bookmarks,
 )
 from reader.archive import Archive
-from tests.annotations.helpers import SEEDS, add_issue, invented_issue
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
+from tests.support.stories import SEEDS
 
 
 def test_bookmarks_listed_newest_first(filled: tuple[Archive, list[int]]) -> None:
     archive, (first, second) = filled
-    (third,) = add_issue(archive.db, invented_issue([SEEDS], issue_no=6))
+    (third,) = add_issue(archive, invented_issue([SEEDS], issue_no=6))
     for article in (second, first, third):
         add_bookmark(archive.db, article)
     assert [b.article_id for b in list_bookmarks(archive.db)] == [third, first, second]

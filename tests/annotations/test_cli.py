@@ -7,36 +7,31 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.cli import main
-from tests.annotations.helpers import add_issue, invented_issue
+from tests.support.archives import add_issue
+from tests.support.cli import run_cli
+from tests.support.issues import invented_issue
 
 
 @pytest.fixture
 def folder(archive_dir: Path) -> Path:
     with Archive(archive_dir) as archive:
-        add_issue(archive.db, invented_issue())
+        add_issue(archive, invented_issue())
     return archive_dir
 
 
-def run(folder: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--archive", str(folder), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_note_commands(folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    assert run(folder, capsys, "note", "add", "1", "<script>alert(1)</script>")[0] == 0
+    assert run_cli(folder, capsys, "note", "add", "1", "<script>alert(1)</script>")[0] == 0
     long_note = "# 长笔记\n\n- <b>要点</b>\n" + "内容" * 5000
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(long_note.encode("utf-8"))))
-    assert run(folder, capsys, "note", "add", "1", "-")[0] == 0
-    code, out, _ = run(folder, capsys, "note", "list", "1", "--json")
+    assert run_cli(folder, capsys, "note", "add", "1", "-")[0] == 0
+    code, out, _ = run_cli(folder, capsys, "note", "list", "1", "--json")
     notes = json.loads(out)
     assert code == 0
     assert [n["text"] for n in notes] == ["<script>alert(1)</script>", long_note]
     assert set(notes[0]) == {"id", "article_id", "text", "created", "updated"}
-    assert run(folder, capsys, "note", "edit", str(notes[0]["id"]), "改过")[0] == 0
-    assert run(folder, capsys, "note", "delete", str(notes[1]["id"]))[0] == 0
-    code, out, _ = run(folder, capsys, "note", "list", "--json")
+    assert run_cli(folder, capsys, "note", "edit", str(notes[0]["id"]), "改过")[0] == 0
+    assert run_cli(folder, capsys, "note", "delete", str(notes[1]["id"]))[0] == 0
+    code, out, _ = run_cli(folder, capsys, "note", "list", "--json")
     assert [n["text"] for n in json.loads(out)] == ["改过"]
 
 
@@ -59,7 +54,7 @@ def test_note_commands(folder: Path, capsys: pytest.CaptureFixture[str], monkeyp
 def test_bad_input_gives_one_line_and_non_zero_exit(
     folder: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    code, _out, err = run(folder, capsys, *argv)
+    code, _out, err = run_cli(folder, capsys, *argv)
     assert code != 0
     assert message in err
     assert "Traceback" not in err
@@ -67,21 +62,21 @@ def test_bad_input_gives_one_line_and_non_zero_exit(
 
 
 def test_bookmark_highlight_tag_commands(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(folder, capsys, "bookmark", "add", "2")[0] == 0
-    assert run(folder, capsys, "bookmark", "add", "1", "--position", "4")[0] == 0
-    bookmarks = json.loads(run(folder, capsys, "bookmark", "list", "--json")[1])
+    assert run_cli(folder, capsys, "bookmark", "add", "2")[0] == 0
+    assert run_cli(folder, capsys, "bookmark", "add", "1", "--position", "4")[0] == 0
+    bookmarks = json.loads(run_cli(folder, capsys, "bookmark", "list", "--json")[1])
     assert [(b["article_id"], b["position"]) for b in bookmarks] == [(1, 4), (2, None)]
     assert {"id", "article_id", "created"} <= set(bookmarks[0])
 
     # Offsets count characters of the text as `reader list --json` gives it.
-    (issue,) = json.loads(run(folder, capsys, "list", "--json")[1])
+    (issue,) = json.loads(run_cli(folder, capsys, "list", "--json")[1])
     article = issue["articles"][0]
     text = article["text"]
     assert (
-        run(folder, capsys, "highlight", "add", str(article["id"]), "3", "7", "--note", "看")[0]
+        run_cli(folder, capsys, "highlight", "add", str(article["id"]), "3", "7", "--note", "看")[0]
         == 0
     )
-    (highlight,) = json.loads(run(folder, capsys, "highlight", "list", "1", "--json")[1])
+    (highlight,) = json.loads(run_cli(folder, capsys, "highlight", "list", "1", "--json")[1])
     assert highlight["quote"] == text[3:7]
     assert (highlight["start"], highlight["end"], highlight["color"], highlight["note"]) == (
         3,
@@ -90,34 +85,34 @@ def test_bookmark_highlight_tag_commands(folder: Path, capsys: pytest.CaptureFix
         "看",
     )
     assert highlight["status"] == "anchored"
-    assert run(folder, capsys, "highlight", "delete", str(highlight["id"]))[0] == 0
-    assert json.loads(run(folder, capsys, "highlight", "list", "--json")[1]) == []
+    assert run_cli(folder, capsys, "highlight", "delete", str(highlight["id"]))[0] == 0
+    assert json.loads(run_cli(folder, capsys, "highlight", "list", "--json")[1]) == []
 
     for article in ("1", "2"):
-        assert run(folder, capsys, "tag", "add", article, "乳业")[0] == 0
-    assert run(folder, capsys, "tag", "add", "1", "政策")[0] == 0
-    assert run(folder, capsys, "tag", "remove", "2", "乳业")[0] == 0
-    tags = json.loads(run(folder, capsys, "tag", "list", "--json")[1])
+        assert run_cli(folder, capsys, "tag", "add", article, "乳业")[0] == 0
+    assert run_cli(folder, capsys, "tag", "add", "1", "政策")[0] == 0
+    assert run_cli(folder, capsys, "tag", "remove", "2", "乳业")[0] == 0
+    tags = json.loads(run_cli(folder, capsys, "tag", "list", "--json")[1])
     assert tags == [{"name": "乳业", "count": 1}, {"name": "政策", "count": 1}]
 
 
 def test_export_import_commands(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(folder, capsys, "note", "add", "1", "<b>带到另一台电脑</b>")
-    run(folder, capsys, "tag", "add", "2", "机器人")
+    run_cli(folder, capsys, "note", "add", "1", "<b>带到另一台电脑</b>")
+    run_cli(folder, capsys, "tag", "add", "2", "机器人")
     exported = tmp_path / "annotations.json"
-    assert run(folder, capsys, "annotations", "export", str(exported))[0] == 0
+    assert run_cli(folder, capsys, "annotations", "export", str(exported))[0] == 0
     other = tmp_path / "other"
     with Archive(other) as archive:
-        add_issue(archive.db, invented_issue())
-    code, out, _ = run(other, capsys, "annotations", "import", str(exported))
+        add_issue(archive, invented_issue())
+    code, out, _ = run_cli(other, capsys, "annotations", "import", str(exported))
     assert code == 0
     assert "2 articles matched, 0 unmatched" in out
-    code, out, _ = run(other, capsys, "annotations", "import", str(exported))
+    code, out, _ = run_cli(other, capsys, "annotations", "import", str(exported))
     assert "added 0 notes, 0 bookmarks, 0 highlights, 0 tags (2 already there)" in out
-    notes = json.loads(run(other, capsys, "note", "list", "--json")[1])
+    notes = json.loads(run_cli(other, capsys, "note", "list", "--json")[1])
     assert [n["text"] for n in notes] == ["<b>带到另一台电脑</b>"]
-    code, _, err = run(other, capsys, "annotations", "import", str(tmp_path / "missing.json"))
+    code, _, err = run_cli(other, capsys, "annotations", "import", str(tmp_path / "missing.json"))
     assert code != 0
     assert "missing.json: cannot read it" in err

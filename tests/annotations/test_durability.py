@@ -16,8 +16,9 @@ import pytest
 
 from reader.annotations import add_highlight
 from reader.archive import Archive
-from tests.annotations.helpers import add_issue, invented_issue
 from tests.conftest import PROJECT_ROOT
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -52,7 +53,7 @@ def _check_opens_cleanly(folder: Path) -> Archive:
 
 def _prepare(folder: Path) -> None:
     with Archive(folder) as archive:
-        add_issue(archive.db, invented_issue())
+        add_issue(archive, invented_issue())
         add_highlight(archive.db, 1, 2, 6, note="最初的高亮")
 
 

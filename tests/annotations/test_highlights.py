@@ -14,7 +14,8 @@ from reader.annotations import (
 from reader.archive import Archive
 from reader.parsing.model import ParsedArticle
 from reader.store.issues import get_article, replace_issue_content
-from tests.annotations.helpers import DAIRY, ROBOTS, invented_issue
+from tests.support.issues import invented_issue
+from tests.support.stories import DAIRY, ROBOTS
 
 
 def _set_text(archive: Archive, article_id: int, text: str) -> None:

@@ -25,15 +25,17 @@ from reader.annotations.transfer import (
 from reader.archive import Archive
 from reader.parsing.model import ParsedArticle
 from reader.store.issues import get_article
-from tests.annotations.helpers import DAIRY, ROBOTS, SEEDS, add_issue, invented_issue
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
+from tests.support.stories import DAIRY, ROBOTS, SEEDS
 
 
 @pytest.fixture
 def source(tmp_path: Path) -> Iterator[Archive]:
     """An archive with two issues; ROBOTS is printed in both."""
     with Archive(tmp_path / "source") as archive:
-        add_issue(archive.db, invented_issue([DAIRY, ROBOTS], issue_no=5))
-        add_issue(archive.db, invented_issue([SEEDS, ROBOTS], issue_no=6))
+        add_issue(archive, invented_issue([DAIRY, ROBOTS], issue_no=5))
+        add_issue(archive, invented_issue([SEEDS, ROBOTS], issue_no=6))
         yield archive
 
 
@@ -93,9 +95,9 @@ def test_moved_by_content_into_an_archive_with_other_ids(
     path = tmp_path / "notes.json"
     assert write_annotations_file(source.db, path) == 4
     # The same issues imported in the other order, after an unrelated one: ids all differ.
-    add_issue(target.db, invented_issue([ParsedArticle("无关文章", ["无关内容。"])], issue_no=1))
-    add_issue(target.db, invented_issue([SEEDS, ROBOTS], issue_no=6))
-    add_issue(target.db, invented_issue([DAIRY, ROBOTS], issue_no=5))
+    add_issue(target, invented_issue([ParsedArticle("无关文章", ["无关内容。"])], issue_no=1))
+    add_issue(target, invented_issue([SEEDS, ROBOTS], issue_no=6))
+    add_issue(target, invented_issue([DAIRY, ROBOTS], issue_no=5))
 
     report = import_annotations(target.db, read_annotations_file(path))
     assert (report.matched, report.unmatched) == (4, 0)
@@ -112,7 +114,7 @@ def test_unmatched_articles_are_reported(source: Archive, target: Archive, tmp_p
     _annotate(source)
     path = tmp_path / "notes.json"
     write_annotations_file(source.db, path)
-    add_issue(target.db, invented_issue([DAIRY], issue_no=5))
+    add_issue(target, invented_issue([DAIRY], issue_no=5))
     report = import_annotations(target.db, read_annotations_file(path))
     assert (report.matched, report.unmatched) == (1, 3)
     assert sorted(report.unmatched_titles) == sorted([ROBOTS.title, SEEDS.title, ROBOTS.title])
@@ -126,7 +128,7 @@ def test_changed_text_matched_by_title_and_issue(
     path = tmp_path / "notes.json"
     write_annotations_file(source.db, path)
     revised = ParsedArticle(DAIRY.title, ["【修订】", *DAIRY.paragraphs])
-    (dairy, _) = add_issue(target.db, invented_issue([revised, ROBOTS], issue_no=5))
+    (dairy, _) = add_issue(target, invented_issue([revised, ROBOTS], issue_no=5))
     import_annotations(target.db, read_annotations_file(path))
     (highlight,) = list_highlights(target.db)
     text = get_article(target.db, dairy).text  # type: ignore[union-attr]

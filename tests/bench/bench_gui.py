@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from reader.archive import Archive
 from reader.search import rebuild_index
 from reader.store.issues import insert_issue
-from tests.bench.generate import make_issues
+from tests.support.issues import random_issues
 
 OPENS = 60
 TYPED = ["科技创新", "企业发展", "京市", "产业集群", "人工智能"]
@@ -53,7 +53,7 @@ window.shutdown()
 def _fill(folder: Path, size: int) -> None:
     with Archive(folder) as archive:
         with archive.db.atomic():
-            for issue in make_issues(size):
+            for issue in random_issues(size):
                 insert_issue(archive.db, issue, None)
         rebuild_index(archive)
 

@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 from reader.archive import Archive
-from tests.annotations.helpers import add_issue, invented_issue
 from tests.hostile.big_annotations import write_many_notes
 from tests.hostile.pdf_bomb import write_pdf_bomb
 from tests.hostile.writers import (
@@ -29,6 +28,8 @@ from tests.hostile.writers import (
     start,
     write_bulletins,
 )
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
 
 NOTES = 100_000
 WRITER_FILES = 100
@@ -40,7 +41,7 @@ def _annotation_import(folder: Path) -> str:
     """``reader annotations import`` of the file, in its own process: time, peak memory."""
     archive_dir = folder / "notes-archive"
     with Archive(archive_dir) as archive:
-        ids = add_issue(archive.db, invented_issue())
+        ids = add_issue(archive, invented_issue())
         path = folder / "notes.json"
         size = write_many_notes(archive.db, path, ids, NOTES)
     started = time.monotonic()
@@ -72,7 +73,7 @@ def _bomb(folder: Path, where: str, inflated_mb: int) -> str:
 def _two_writers(folder: Path) -> str:
     archive_dir = folder / "writers-archive"
     with Archive(archive_dir) as archive:
-        article_id = add_issue(archive.db, invented_issue())[0]
+        article_id = add_issue(archive, invented_issue())[0]
     write_bulletins(folder / "in", WRITER_FILES)
     runs, took = run_together(
         reader_command(archive_dir, "import", str(folder / "in")),

@@ -32,7 +32,7 @@ from reader.reprints import link_article
 from reader.search import rebuild_index
 from reader.store.issues import insert_issue
 from reader.topics import add_topic, check_topics, mark_seen
-from tests.bench.generate import Writer, make_issues
+from tests.support.issues import Writer, random_issues
 
 TOPICS = 50
 KEYWORD_SAMPLE = 20  # keywords for one article in this many (32 ms each: all would take minutes)
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> list[str]:
     for size in args.sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"bench-intel-{size}-"))
         try:
-            issues = make_issues(size + 7)
+            issues = random_issues(size + 7)
             with Archive(folder) as archive:
                 for issue in issues[:-1]:
                     insert_issue(archive.db, issue, None)

@@ -26,7 +26,7 @@ from reader.archive import Archive
 from reader.backup import backup_archive, restore_archive
 from reader.search import rebuild_index, sync_index
 from reader.store.issues import insert_issue
-from tests.bench.generate import make_issues
+from tests.support.issues import random_issues
 
 
 @contextmanager
@@ -50,7 +50,7 @@ def _stored(folder: Path, size: int) -> float:
     """Store ``size`` articles and build their index; the seconds the build took."""
     with Archive(folder) as archive:
         with archive.db.atomic():
-            for issue in make_issues(size):
+            for issue in random_issues(size):
                 insert_issue(archive.db, issue, None)
         started = time.monotonic()
         rebuild_index(archive)
@@ -69,7 +69,7 @@ def _behind(folder: Path, backup: Path, size: int) -> int:
                     "UPDATE articles SET text = text || '（更正）', content_hash = ? WHERE id = ?",
                     [f"corrected-{article_id}", article_id],
                 )
-            issue_id = insert_issue(db, make_issues(7, seed=99)[0], None)
+            issue_id = insert_issue(db, random_issues(7, seed=99)[0], None)
         added = [r[0] for r in db.execute("SELECT id FROM articles WHERE issue_id = ?", [issue_id])]
         sync_index(archive, [*changed, *added])
     return len(changed) + len(added)

@@ -25,7 +25,8 @@ from reader.search import analysis, parse_query, rebuild_index, search, sync_ind
 from reader.search.folding import fold
 from reader.search.query import Query
 from reader.store.issues import insert_issue
-from tests.bench.generate import make_issues, text_bytes, write_bulletins
+from tests.bench.generate import text_bytes, write_bulletins
+from tests.support.issues import random_issues
 
 REPEATS = 5
 # Not in the mix: in every article, so the whole archive is ranked (reported on its own).
@@ -142,7 +143,7 @@ def _restore_figures(folder: Path, work: Path, size: int) -> list[str]:
                     "UPDATE articles SET text = text || '（更正）', content_hash = ? WHERE id = ?",
                     [f"corrected-{article_id}", article_id],
                 )
-            issue_id = insert_issue(db, make_issues(7, seed=99)[0], None)
+            issue_id = insert_issue(db, random_issues(7, seed=99)[0], None)
         added = [r[0] for r in db.execute("SELECT id FROM articles WHERE issue_id = ?", [issue_id])]
         sync_index(archive, [*changed, *added])
     started = time.monotonic()
@@ -157,7 +158,7 @@ def _restore_figures(folder: Path, work: Path, size: int) -> list[str]:
 
 def _measure(size: int, work: Path) -> list[str]:
     lines: list[str] = []
-    issues = make_issues(size)
+    issues = random_issues(size)
     megabytes = text_bytes(issues) / 1e6
     sources = work / "sources"
     write_bulletins(issues, sources)

@@ -7,20 +7,17 @@ import json
 import docx
 import pytest
 
-from reader.cli import main
 from tests.export.samples import ARTICLES
+from tests.support.cli import run_cli
 
 
 @pytest.fixture
 def cli(sample_archive, capsys):
     """Run ``reader --archive DIR …``; returns (exit code, stdout, stderr)."""
     archive, ids = sample_archive
-    folder = str(archive.folder)
 
     def run(*args: object) -> tuple[int, str, str]:
-        code = main(["--archive", folder, *map(str, args)])
-        out, err = capsys.readouterr()
-        return code, out, err
+        return run_cli(archive.folder, capsys, *args)
 
     run.ids = ids  # type: ignore[attr-defined]
     return run

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.store.issues import insert_issue
-from tests.gui.bulletins import ISSUE_A, ISSUE_B, parsed_issue
+from tests.support.archives import add_issue
+from tests.support.issues import window_issue
+from tests.support.stories import ISSUE_A, ISSUE_B
 
 
 @pytest.fixture
@@ -28,9 +29,9 @@ def settings(settings_path: Path):  # type: ignore[no-untyped-def]
 def filled_archive_dir(archive_dir: Path) -> Path:
     """An archive with two invented issues (2023 No. 8, 2024 No. 1) and one of unknown year."""
     with Archive(archive_dir) as archive:
-        insert_issue(archive.db, parsed_issue(ISSUE_A, 2023, 8), None)
-        insert_issue(archive.db, parsed_issue(ISSUE_B, 2024, 1), None)
-        insert_issue(archive.db, parsed_issue(ISSUE_B[:1], None, None), None)
+        add_issue(archive, window_issue(ISSUE_A, 2023, 8))
+        add_issue(archive, window_issue(ISSUE_B, 2024, 1))
+        add_issue(archive, window_issue(ISSUE_B[:1], None, None))
     return archive_dir
 
 

@@ -67,12 +67,12 @@ def test_a_note_on_a_selection_is_typed_into_the_side_panel(
 def test_clicking_a_listed_highlight_scrolls_the_pane_to_it(
     qtbot, make_window, archive_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from reader.store.issues import insert_issue
-    from tests.gui.bulletins import parsed_issue
+    from tests.support.archives import add_issue
+    from tests.support.issues import window_issue
 
     long_text = [f"第{i}段，讲述示例旗的工作进展，内容较长，用于滚动。" * 3 for i in range(80)]
     with Archive(archive_dir) as archive:
-        insert_issue(archive.db, parsed_issue([("很长的文章", long_text)], 2023, 1), None)
+        add_issue(archive, window_issue([("很长的文章", long_text)], 2023, 1))
     window = _window(qtbot, make_window, archive_dir)
     window.open_article(1)
     text = window.pane.article.text

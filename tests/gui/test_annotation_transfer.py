@@ -6,14 +6,15 @@ from pathlib import Path
 
 from reader.annotations.notes import add_note, list_notes
 from reader.archive import Archive
-from tests.gui.bulletins import ISSUE_A, parsed_issue
 from tests.gui.conftest import wait_idle
+from tests.support.archives import add_issue
+from tests.support.issues import window_issue
+from tests.support.stories import ISSUE_A
 
 
 def test_annotations_exported_from_one_archive_come_into_another(
     qtbot, make_window, filled_archive_dir: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from reader.store.issues import insert_issue
 
     with Archive(filled_archive_dir) as archive:
         add_note(archive.db, 1, "待核实：饲草利用率")
@@ -26,7 +27,7 @@ def test_annotations_exported_from_one_archive_come_into_another(
 
     other_dir = tmp_path / "other"
     with Archive(other_dir) as archive:
-        insert_issue(archive.db, parsed_issue(ISSUE_A, 2023, 8), None)
+        add_issue(archive, window_issue(ISSUE_A, 2023, 8))
     other = make_window(other_dir)
     other.transfer.import_file(target)
     wait_idle(qtbot, other)

@@ -12,8 +12,8 @@ from reader import briefs as brief_store
 from reader.archive import Archive
 from reader.store.issues import get_articles
 from reader.ui.reading_pane import CURRENT, HIGHLIGHT, SEARCH
-from tests.gui.bulletins import write_bulletins
 from tests.gui.conftest import search_for, show_active, type_text, wait_idle
+from tests.support.issues import write_window_bulletins
 
 
 def _painted_matches(window) -> int:  # type: ignore[no-untyped-def]
@@ -23,7 +23,7 @@ def _painted_matches(window) -> int:  # type: ignore[no-untyped-def]
 def test_import_search_annotate_restart_brief_export(
     qtbot, make_window, archive_dir: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    files = write_bulletins(tmp_path / "incoming")
+    files = write_window_bulletins(tmp_path / "incoming")
     broken = tmp_path / "incoming" / "scan.pdf"
     broken.write_bytes(b"not a pdf at all")
 

@@ -32,9 +32,9 @@ def test_first_start_on_an_empty_archive_imports_the_samples(
 def test_import_runs_off_the_gui_thread(
     qtbot, make_window, archive_dir: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.gui.bulletins import write_bulletins
+    from tests.support.issues import write_window_bulletins
 
-    files = write_bulletins(tmp_path / "in")
+    files = write_window_bulletins(tmp_path / "in")
     window = make_window(archive_dir)
     show_active(qtbot, window)
     on_gui_thread = []

@@ -7,9 +7,10 @@ from pathlib import Path
 from reader.annotations.bookmarks import add_bookmark
 from reader.annotations.tags import add_tag
 from reader.archive import Archive
-from reader.store.issues import insert_issue
 from reader.ui.tree_model import ARTICLE_ID_ROLE, KIND_ROLE, LibraryTreeModel
-from tests.gui.bulletins import ISSUE_A, parsed_issue
+from tests.support.archives import add_issue
+from tests.support.issues import window_issue
+from tests.support.stories import ISSUE_A
 
 
 def _labels(model, parent=None):  # type: ignore[no-untyped-def]
@@ -121,8 +122,8 @@ def test_tags_and_bookmarks_are_sections_of_the_tree(filled_archive_dir: Path) -
 
 def test_unknown_series_is_grouped_last(archive_dir: Path) -> None:
     with Archive(archive_dir) as archive:
-        insert_issue(archive.db, parsed_issue(ISSUE_A, 2023, 8, series=None), None)
-        insert_issue(archive.db, parsed_issue(ISSUE_A, 2022, 1), None)
+        add_issue(archive, window_issue(ISSUE_A, 2023, 8, series=None))
+        add_issue(archive, window_issue(ISSUE_A, 2022, 1))
         model = LibraryTreeModel(lambda: archive.db)
         labels = _labels(model)
         assert labels[0].startswith("科技情报参考")

@@ -12,11 +12,13 @@ from reader.annotations.notes import add_note, list_notes
 from reader.annotations.tags import add_tag, article_tags
 from reader.archive import Archive
 from reader.briefs import add_articles, create_brief, get_brief, set_item_note
-from reader.store.issues import get_issue, insert_issue, list_issues, replace_issue_content
+from reader.store.issues import get_issue, list_issues, replace_issue_content
 from reader.store.trash import list_trash
 from reader.ui.tree_model import KIND_ROLE
-from tests.gui.bulletins import ISSUE_A, ISSUE_B, parsed_issue
 from tests.gui.conftest import show_active, type_text, wait_idle
+from tests.support.archives import add_issue
+from tests.support.issues import window_issue
+from tests.support.stories import ISSUE_A, ISSUE_B
 from tests.trust.test_trash import sample_files
 
 
@@ -231,14 +233,16 @@ def test_new_details_claiming_another_issue_ask_to_merge_or_keep_apart(
 def test_a_clash_imported_in_the_window_is_reported_and_marked_on_both_in_the_tree(
     qtbot, make_window, archive_dir: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from tests.gui.bulletins import bulletin_text
+    from tests.support.layout_text import bulletin_text
 
     files = tmp_path / "in"
     files.mkdir()
-    (files / "a.txt").write_text(bulletin_text(2023, 8, ISSUE_A), encoding="utf-8")
-    (files / "other.txt").write_text(bulletin_text(2024, 1, ISSUE_A[:1]), encoding="utf-8")
+    (files / "a.txt").write_text(bulletin_text(window_issue(ISSUE_A, 2023, 8)), encoding="utf-8")
+    (files / "other.txt").write_text(
+        bulletin_text(window_issue(ISSUE_A[:1], 2024, 1)), encoding="utf-8"
+    )
     impostor = files / "b.txt"  # ISSUE_B's articles under the same masthead
-    impostor.write_text(bulletin_text(2023, 8, ISSUE_B), encoding="utf-8")
+    impostor.write_text(bulletin_text(window_issue(ISSUE_B, 2023, 8)), encoding="utf-8")
     window = _window(qtbot, make_window, archive_dir)
 
     with qtbot.waitSignal(window.importing.report_shown, timeout=30000) as shown:
@@ -258,10 +262,10 @@ def test_a_clash_imported_in_the_window_is_reported_and_marked_on_both_in_the_tr
 
 def test_the_earlier_texts_of_an_article_are_shown(qtbot, make_window, archive_dir: Path) -> None:  # type: ignore[no-untyped-def]
     with Archive(archive_dir) as archive:
-        insert_issue(archive.db, parsed_issue(ISSUE_A, 2023, 8), None)
+        add_issue(archive, window_issue(ISSUE_A, 2023, 8))
         corrected = [(ISSUE_A[0][0], [*ISSUE_A[0][1], "（更正：数据以此为准。）"]), ISSUE_A[1]]
         with archive.db.atomic():
-            replace_issue_content(archive.db, 1, parsed_issue(corrected, 2023, 8), None)
+            replace_issue_content(archive.db, 1, window_issue(corrected, 2023, 8), None)
     window = _window(qtbot, make_window, archive_dir)
     window.open_article(1)
     assert window.registry["article_history"].isEnabled()

@@ -14,14 +14,15 @@ from reader.annotations.transfer import MAX_FILE_BYTES
 from reader.archive import Archive
 from reader.cli import main
 from reader.store.issues import get_article
-from tests.annotations.helpers import add_issue, invented_issue
 from tests.hostile.big_annotations import write_many_notes
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
 
 
 @pytest.fixture
 def folder(archive_dir: Path) -> Path:
     with Archive(archive_dir) as archive:
-        add_issue(archive.db, invented_issue())
+        add_issue(archive, invented_issue())
     return archive_dir
 
 
@@ -143,19 +144,19 @@ def test_a_file_over_the_limit_is_refused_by_its_size_before_reading(
     assert time.monotonic() - started < 5
 
 
-def test_a_hundred_thousand_notes_import_in_seconds(folder: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_hundred_thousand_notes_import_whole_and_only_once(
+    folder: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    # How long it takes is measured by make bench (bench_hostile), not here.
     path = tmp_path / "many.json"
     with Archive(folder) as archive:
         size = write_many_notes(archive.db, path, [1, 2], 100_000)
     assert size > 180 * 2**20
 
-    started = time.monotonic()
     code, output = _import(folder, path, capsys)
-    took = time.monotonic() - started
 
     assert code == 0, output
     assert "added 100000 notes" in output
-    assert took < 30, took
     code, output = _import(folder, path, capsys)  # again: nothing twice
     assert "added 0 notes" in output
     assert "(100000 already there)" in output

@@ -8,8 +8,9 @@ from pathlib import Path
 from reader.annotations import list_notes
 from reader.archive import Archive
 from reader.store import issues as store
-from tests.annotations.helpers import add_issue, invented_issue
 from tests.hostile.writers import reader_command, run_together, write_bulletins
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
 
 FILES = 40
 NOTES = 40
@@ -17,7 +18,7 @@ NOTES = 40
 
 def _prepared_archive(archive_dir: Path) -> int:
     with Archive(archive_dir) as archive:
-        return add_issue(archive.db, invented_issue())[0]
+        return add_issue(archive, invented_issue())[0]
 
 
 def test_an_import_and_a_loop_of_note_add_both_succeed(archive_dir: Path, tmp_path: Path) -> None:

@@ -25,14 +25,15 @@ from reader.backup import (
 from reader.cli import main
 from reader.paths import DATABASE_NAME
 from reader.temporaries import clean_stale
-from tests.annotations.helpers import add_issue, invented_issue
 from tests.hostile.writers import PROJECT_ROOT
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
 
 
 @pytest.fixture
 def filled_dir(archive_dir: Path) -> Path:
     with Archive(archive_dir) as archive:
-        add_issue(archive.db, invented_issue())
+        add_issue(archive, invented_issue())
     return archive_dir
 
 

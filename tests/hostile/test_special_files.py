@@ -12,7 +12,8 @@ from reader.archive import Archive
 from reader.cli import main
 from reader.importer import IMPORTED, SKIPPED, import_paths
 from reader.store import issues as store
-from tests.importing.bulletins import sample_bulletin
+from tests.support.issues import north_river_issue
+from tests.support.layout_text import write_office_text
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
@@ -47,7 +48,7 @@ def make_special(folder: Path, name: str) -> Path:
 def folder(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
-    sample_bulletin(issue_no=1).write(folder / "good.txt")
+    write_office_text(north_river_issue(issue_no=1), folder / "good.txt")
     for name in SPECIAL:
         make_special(folder, name)
     return folder
@@ -92,9 +93,9 @@ def test_a_name_that_is_not_utf8_is_shown_escaped_and_the_batch_imports(
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    sample_bulletin(issue_no=1).write(folder / "good.txt")
+    write_office_text(north_river_issue(issue_no=1), folder / "good.txt")
     bad_name = os.fsdecode(b"\xb5\xda\xc8\xfd\xc6\xda.txt")  # 第三期 in GBK bytes
-    sample_bulletin(issue_no=2).write(folder / bad_name)
+    write_office_text(north_river_issue(issue_no=2), folder / bad_name)
 
     code = main(["--archive", str(archive_dir), "import", str(folder)])
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.cli import main
 from reader.cli.terminal import escape_text, one_line
 from reader.parsing.model import ParsedArticle
 from reader.store import issues as store
-from tests.annotations.helpers import add_issue, invented_issue
-from tests.importing.bulletins import sample_bulletin
+from tests.support.archives import add_issue
+from tests.support.cli import run_cli
+from tests.support.issues import invented_issue, north_river_issue
+from tests.support.layout_text import write_office_text
 
 RETITLE = "\x1b]0;被篡改的标题\x07"
 RED = "\x1b[31m"
@@ -29,14 +30,8 @@ RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
 def folder(archive_dir: Path) -> Path:
     article = ParsedArticle(f"标题{RED}红色", [HOSTILE_BODY, "第二段\x9b2J清屏"])
     with Archive(archive_dir) as archive:
-        add_issue(archive.db, invented_issue([article]))
+        add_issue(archive, invented_issue([article]))
     return archive_dir
-
-
-def run(folder: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--archive", str(folder), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_clean(text: str) -> None:
@@ -47,7 +42,7 @@ def assert_clean(text: str) -> None:
 def test_show_prints_the_body_escaped_and_the_store_keeps_it(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(folder, capsys, "show", "1")
+    code, out, _ = run_cli(folder, capsys, "show", "1")
 
     assert code == 0
     assert_clean(out)
@@ -60,7 +55,7 @@ def test_show_prints_the_body_escaped_and_the_store_keeps_it(
 def test_json_output_stays_json_with_the_exact_text(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(folder, capsys, "show", "1", "--json")
+    code, out, _ = run_cli(folder, capsys, "show", "1", "--json")
 
     assert code == 0
     assert_clean(out)
@@ -70,12 +65,12 @@ def test_json_output_stays_json_with_the_exact_text(
 def test_list_and_search_print_titles_and_snippets_escaped(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(folder, capsys, "list")
+    code, out, _ = run_cli(folder, capsys, "list")
     assert code == 0
     assert_clean(out)
     assert "标题\\x1b[31m红色" in out
 
-    code, out, _ = run(folder, capsys, "search", "变红")
+    code, out, _ = run_cli(folder, capsys, "search", "变红")
     assert code == 0
     assert out.startswith("1 hits for 变红")
     assert_clean(out)
@@ -85,8 +80,8 @@ def test_list_and_search_print_titles_and_snippets_escaped(
 def test_a_note_with_escapes_is_listed_escaped(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(folder, capsys, "note", "add", "1", f"笔记{RETITLE}")[0] == 0
-    code, out, _ = run(folder, capsys, "note", "list")
+    assert run_cli(folder, capsys, "note", "add", "1", f"笔记{RETITLE}")[0] == 0
+    code, out, _ = run_cli(folder, capsys, "note", "list")
     assert code == 0
     assert_clean(out)
     assert "笔记\\x1b]0;被篡改的标题\\x07" in out
@@ -99,10 +94,10 @@ def test_import_prints_one_line_per_file_whatever_the_name(
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    sample_bulletin(issue_no=1).write(folder / name)
+    write_office_text(north_river_issue(issue_no=1), folder / name)
     (folder / "empty.txt").write_bytes(b"")
 
-    code, out, _ = run(archive_dir, capsys, "import", str(folder))
+    code, out, _ = run_cli(archive_dir, capsys, "import", str(folder))
 
     assert code == 1  # empty.txt is skipped
     lines = out.splitlines()
@@ -125,7 +120,7 @@ def test_an_unmatched_title_from_an_annotations_file_is_one_escaped_line(
     data = {"format": "reader-annotations", "version": 1, "articles": [entry]}
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
-    code, _, err = run(folder, capsys, "annotations", "import", str(path))
+    code, _, err = run_cli(folder, capsys, "annotations", "import", str(path))
 
     assert code == 0
     assert_clean(err)

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.importing.bulletins import sample_bulletin
+from tests.support.issues import north_river_issue
+from tests.support.layout_text import write_office_text
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,9 @@ def write_bulletins(folder: Path, count: int, first_issue: int = 1) -> list[Path
     """``count`` different bulletins (distinct issue numbers) as text files in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     return [
-        sample_bulletin(issue_no=n, year=2020 + n % 5).write(folder / f"issue-{n:03}.txt")
+        write_office_text(
+            north_river_issue(issue_no=n, year=2020 + n % 5), folder / f"issue-{n:03}.txt"
+        )
         for n in range(first_issue, first_issue + count)
     ]
 

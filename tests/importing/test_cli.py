@@ -4,39 +4,32 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from reader.cli.progress import TerminalProgress
-from tests.importing.bulletins import sample_bulletin
+from tests.support.cli import run_cli
+from tests.support.issues import north_river_issue
+from tests.support.layout_text import write_office_text
+
+Capsys = pytest.CaptureFixture[str]
 
 
-def reader(archive: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--archive", str(archive), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-
-
-def test_import_then_list_json_gives_issues_with_their_articles(tmp_path: Path) -> None:
+def test_import_then_list_json_gives_issues_with_their_articles(
+    tmp_path: Path, capsys: Capsys
+) -> None:
     archive = tmp_path / "archive"
-    bulletin = sample_bulletin()
-    path = bulletin.write(tmp_path / "issue.txt")
+    bulletin = north_river_issue()
+    path = write_office_text(bulletin, tmp_path / "issue.txt")
 
-    imported = reader(archive, "import", str(path))
-    listed = reader(archive, "list", "--json")
+    imported = run_cli(archive, capsys, "import", str(path))
+    listed = run_cli(archive, capsys, "list", "--json")
 
-    assert imported.returncode == 0, imported.stderr
-    assert imported.stdout.splitlines()[0].startswith("imported: ")
-    assert "1 imported, 0 updated, 0 already there, 0 skipped" in imported.stdout
-    [issue] = json.loads(listed.stdout)
+    assert imported.code == 0, imported.err
+    assert imported.out.splitlines()[0].startswith("imported: ")
+    assert "1 imported, 0 updated, 0 already there, 0 skipped" in imported.out
+    [issue] = json.loads(listed.out)
     assert set(issue) >= {
         "id",
         "series",
@@ -56,60 +49,75 @@ def test_import_then_list_json_gives_issues_with_their_articles(tmp_path: Path) 
     assert set(first) >= {"id", "ordinal", "title", "toc_title", "toc_page", "text"}
     assert first["ordinal"] == 1
     assert first["toc_page"] == 2
-    assert first["text"] == "\n".join(bulletin.stories[0].paragraphs)
+    assert first["text"] == "\n".join(bulletin.articles[0].paragraphs)
 
 
-def test_import_exits_nonzero_and_names_each_skipped_file(tmp_path: Path) -> None:
+def test_import_exits_nonzero_and_names_each_skipped_file(tmp_path: Path, capsys: Capsys) -> None:
     archive = tmp_path / "archive"
-    good = sample_bulletin().write(tmp_path / "good.txt")
+    good = write_office_text(north_river_issue(), tmp_path / "good.txt")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
 
-    result = reader(archive, "import", str(good), str(empty))
+    result = run_cli(archive, capsys, "import", str(good), str(empty))
 
-    assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    assert result.code == 1
+    lines = result.out.splitlines()
     assert any(line.startswith("imported: ") and "good.txt" in line for line in lines)
     assert any(line.startswith("skipped: ") and "empty.txt" in line for line in lines)
-    assert "Traceback" not in result.stdout + result.stderr
+    assert "Traceback" not in result.out + result.err
 
 
-def test_show_prints_an_article_and_refuses_unknown_ids(tmp_path: Path) -> None:
+def test_show_prints_an_article_and_refuses_unknown_ids(tmp_path: Path, capsys: Capsys) -> None:
     archive = tmp_path / "archive"
-    bulletin = sample_bulletin()
-    reader(archive, "import", str(bulletin.write(tmp_path / "issue.txt")))
-    article_id = json.loads(reader(archive, "list", "--json").stdout)[0]["articles"][1]["id"]
+    bulletin = north_river_issue()
+    run_cli(archive, capsys, "import", str(write_office_text(bulletin, tmp_path / "issue.txt")))
+    article_id = json.loads(run_cli(archive, capsys, "list", "--json").out)[0]["articles"][1]["id"]
 
-    shown = json.loads(reader(archive, "show", str(article_id), "--json").stdout)
-    missing = reader(archive, "show", "9999")
-    not_a_number = reader(archive, "show", "abc")
+    shown = json.loads(run_cli(archive, capsys, "show", str(article_id), "--json").out)
+    missing = run_cli(archive, capsys, "show", "9999")
+    not_a_number = run_cli(archive, capsys, "show", "abc")
 
-    assert shown["title"] == bulletin.stories[1].title
+    assert shown["title"] == bulletin.articles[1].title
     assert shown["issue"]["year"] == 2025
-    assert missing.returncode == 2 and "no article with id 9999" in missing.stderr
-    assert not_a_number.returncode == 2 and "Traceback" not in not_a_number.stderr
+    assert missing.code == 2 and "no article with id 9999" in missing.err
+    assert not_a_number.code == 2 and "Traceback" not in not_a_number.err
 
 
-def test_issue_metadata_can_be_corrected(tmp_path: Path) -> None:
+def test_issue_metadata_can_be_corrected(tmp_path: Path, capsys: Capsys) -> None:
     archive = tmp_path / "archive"
-    reader(archive, "import", str(sample_bulletin().write(tmp_path / "issue.txt")))
-    issue_id = json.loads(reader(archive, "list", "--json").stdout)[0]["id"]
-
-    changed = reader(
-        archive, "issue", "set", str(issue_id), "--year", "2023", "--issue-no", "9", "--editor", ""
+    run_cli(
+        archive,
+        capsys,
+        "import",
+        str(write_office_text(north_river_issue(), tmp_path / "issue.txt")),
     )
-    bad = reader(archive, "issue", "set", str(issue_id), "--year", "二〇二三")
+    issue_id = json.loads(run_cli(archive, capsys, "list", "--json").out)[0]["id"]
 
-    assert changed.returncode == 0, changed.stderr
-    [issue] = json.loads(reader(archive, "list", "--json").stdout)
+    changed = run_cli(
+        archive,
+        capsys,
+        "issue",
+        "set",
+        str(issue_id),
+        "--year",
+        "2023",
+        "--issue-no",
+        "9",
+        "--editor",
+        "",
+    )
+    bad = run_cli(archive, capsys, "issue", "set", str(issue_id), "--year", "二〇二三")
+
+    assert changed.code == 0, changed.err
+    [issue] = json.loads(run_cli(archive, capsys, "list", "--json").out)
     assert (issue["year"], issue["issue_no"], issue["editor"]) == (2023, 9, None)
-    assert bad.returncode == 2 and "--year must be a whole number" in bad.stderr
+    assert bad.code == 2 and "--year must be a whole number" in bad.err
 
 
-def test_version_is_printed(tmp_path: Path) -> None:
-    result = reader(tmp_path / "archive", "--version")
-    assert result.returncode == 0
-    assert result.stdout.startswith("reader ")
+def test_version_is_printed(tmp_path: Path, capsys: Capsys) -> None:
+    result = run_cli(tmp_path / "archive", capsys, "--version")
+    assert result.code == 0
+    assert result.out.startswith("reader ")
 
 
 def test_progress_bar_is_drawn_only_on_a_terminal() -> None:

@@ -10,7 +10,8 @@ import pytest
 from reader.archive import Archive
 from reader.importer import ALREADY, IMPORTED, SKIPPED, UPDATED, import_paths
 from reader.store import issues as store
-from tests.importing.bulletins import Story, sample_bulletin
+from tests.support.issues import north_river_issue
+from tests.support.layout_text import write_office_text
 
 
 def archive_rows(archive: Archive) -> dict[str, list[tuple]]:
@@ -25,8 +26,8 @@ def archive_rows(archive: Archive) -> dict[str, list[tuple]]:
 def test_a_text_bulletin_becomes_an_issue_with_its_articles(
     archive: Archive, tmp_path: Path
 ) -> None:
-    bulletin = sample_bulletin()
-    path = bulletin.write(tmp_path / "2025-3.txt")
+    bulletin = north_river_issue()
+    path = write_office_text(bulletin, tmp_path / "2025-3.txt")
 
     report = import_paths(archive, [path])
 
@@ -38,13 +39,13 @@ def test_a_text_bulletin_becomes_an_issue_with_its_articles(
     assert issue.source_path == str(path.resolve())
     assert issue.source_format == "txt"
     articles = store.issue_articles(archive.db, issue.id)
-    assert [a.title for a in articles] == [s.title for s in bulletin.stories]
-    assert [a.paragraphs for a in articles] == [s.paragraphs for s in bulletin.stories]
+    assert [a.title for a in articles] == [s.title for s in bulletin.articles]
+    assert [a.paragraphs for a in articles] == [s.paragraphs for s in bulletin.articles]
     assert all("编辑" not in a.text and "电话" not in a.text for a in articles)
 
 
 def test_reimporting_the_same_file_changes_nothing(archive: Archive, tmp_path: Path) -> None:
-    path = sample_bulletin().write(tmp_path / "issue.txt")
+    path = write_office_text(north_river_issue(), tmp_path / "issue.txt")
     import_paths(archive, [path])
     before = archive_rows(archive)
 
@@ -56,11 +57,12 @@ def test_reimporting_the_same_file_changes_nothing(archive: Archive, tmp_path: P
 
 
 def test_the_same_issue_in_another_encoding_is_recognised(archive: Archive, tmp_path: Path) -> None:
-    bulletin = sample_bulletin()
-    import_paths(archive, [bulletin.write(tmp_path / "utf8.txt")])
+    bulletin = north_river_issue()
+    import_paths(archive, [write_office_text(bulletin, tmp_path / "utf8.txt")])
 
     report = import_paths(
-        archive, [bulletin.write(tmp_path / "gbk.txt", encoding="gb18030", newline="\r\n")]
+        archive,
+        [write_office_text(bulletin, tmp_path / "gbk.txt", encoding="gb18030", newline="\r\n")],
     )
 
     assert [o.status for o in report.outcomes] == [ALREADY]
@@ -70,16 +72,16 @@ def test_the_same_issue_in_another_encoding_is_recognised(archive: Archive, tmp_
 def test_a_corrected_printing_updates_the_issue_and_keeps_article_ids(
     archive: Archive, tmp_path: Path
 ) -> None:
-    first = sample_bulletin()
-    import_paths(archive, [first.write(tmp_path / "first.txt")])
+    first = north_river_issue()
+    import_paths(archive, [write_office_text(first, tmp_path / "first.txt")])
     [issue] = store.list_issues(archive.db)
     old_ids = [a.id for a in store.issue_articles(archive.db, issue.id)]
 
-    corrected = sample_bulletin()
-    corrected.stories[1].paragraphs[0] = (
-        corrected.stories[1].paragraphs[0].replace("12 项", "14 项")
+    corrected = north_river_issue()
+    corrected.articles[1].paragraphs[0] = (
+        corrected.articles[1].paragraphs[0].replace("12 项", "14 项")
     )
-    report = import_paths(archive, [corrected.write(tmp_path / "corrected.txt")])
+    report = import_paths(archive, [write_office_text(corrected, tmp_path / "corrected.txt")])
 
     [outcome] = report.outcomes
     assert outcome.status == UPDATED
@@ -95,8 +97,8 @@ def test_a_batch_skips_bad_files_with_a_reason_and_imports_the_rest(
 ) -> None:
     folder = tmp_path / "inbox"
     (folder / "sub").mkdir(parents=True)
-    sample_bulletin(issue_no=1).write(folder / "good-1.txt")
-    sample_bulletin(issue_no=2).write(folder / "sub" / "good-2.txt")
+    write_office_text(north_river_issue(issue_no=1), folder / "good-1.txt")
+    write_office_text(north_river_issue(issue_no=2), folder / "sub" / "good-2.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> garbage")
@@ -133,7 +135,7 @@ def test_a_batch_skips_bad_files_with_a_reason_and_imports_the_rest(
 def test_a_failure_while_saving_leaves_nothing_half_written(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import_paths(archive, [sample_bulletin(issue_no=1).write(tmp_path / "one.txt")])
+    import_paths(archive, [write_office_text(north_river_issue(issue_no=1), tmp_path / "one.txt")])
     before = archive_rows(archive)
     real_insert = store._insert_article
     calls = {"n": 0}
@@ -145,7 +147,9 @@ def test_a_failure_while_saving_leaves_nothing_half_written(
         return real_insert(*args, **kwargs)
 
     monkeypatch.setattr(store, "_insert_article", failing_insert)
-    report = import_paths(archive, [sample_bulletin(issue_no=2).write(tmp_path / "two.txt")])
+    report = import_paths(
+        archive, [write_office_text(north_river_issue(issue_no=2), tmp_path / "two.txt")]
+    )
 
     [outcome] = report.outcomes
     assert outcome.status == SKIPPED
@@ -154,11 +158,11 @@ def test_a_failure_while_saving_leaves_nothing_half_written(
 
 
 def test_markup_in_a_title_is_stored_as_those_characters(archive: Archive, tmp_path: Path) -> None:
-    bulletin = sample_bulletin()
-    bulletin.stories[0] = Story(
-        "<img src=x onerror=alert(1)>科技成果转化", bulletin.stories[0].paragraphs
+    bulletin = north_river_issue()
+    bulletin.articles[0].title = bulletin.articles[0].toc_title = (
+        "<img src=x onerror=alert(1)>科技成果转化"
     )
-    import_paths(archive, [bulletin.write(tmp_path / "markup.txt")])
+    import_paths(archive, [write_office_text(bulletin, tmp_path / "markup.txt")])
 
     [issue] = store.list_issues(archive.db)
     first = store.issue_articles(archive.db, issue.id)[0]

@@ -5,21 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.archive import Archive
 from reader.importer import IMPORTED, UPDATED, import_paths
 from reader.store.issues import issue_articles, list_issues
-from tests.importing.test_cli import reader
+from tests.support.cli import run_cli
 from tests.support.series_layouts import LAYOUTS, series_issue, series_text, write_series_txt
 
 
 def test_list_json_carries_running_number_date_marking_column_and_source(
-    tmp_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     layout = LAYOUTS[0]
     path = write_series_txt(tmp_path / "kjdt-12.txt", layout)
     archive = tmp_path / "archive"
-    assert reader(archive, "import", str(path)).returncode == 0
-    [issue] = json.loads(reader(archive, "list", "--json").stdout)
+    assert run_cli(archive, capsys, "import", str(path)).code == 0
+    [issue] = json.loads(run_cli(archive, capsys, "list", "--json").out)
     want = layout.expected()
     assert {k: issue[k] for k in ("series", "year", "issue_no", "total_no", "date")} == {
         "series": "科技动态",
@@ -33,9 +35,11 @@ def test_list_json_carries_running_number_date_marking_column_and_source(
         (a.title, a.column, a.source) for a in want.articles
     ]
     assert issue["articles"][-1]["source"] is None  # not printed: null, not ""
-    shown = json.loads(reader(archive, "show", str(issue["articles"][0]["id"]), "--json").stdout)
+    shown = json.loads(
+        run_cli(archive, capsys, "show", str(issue["articles"][0]["id"]), "--json").out
+    )
     assert shown["column"] == "政策动态" and shown["issue"]["total_no"] == 156
-    text = reader(archive, "show", str(issue["articles"][0]["id"])).stdout
+    text = run_cli(archive, capsys, "show", str(issue["articles"][0]["id"])).out
     assert "【政策动态】" in text and "（来源：科技日报）" in text
 
 

@@ -8,22 +8,16 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.cli import main
 from reader.parsing.model import ParsedArticle, ParsedIssue
+from tests.support.cli import run_cli
 from tests.support.typeset import write_txt
 
 FIRST_STEP = ("004_0e2e6c6ba6881e44.txt", "002_e3f1de17cb39adc7.txt", "003_a0750ec2936b2a6d.txt")
 SECOND_STEP = ("000_7c58e5c3cfbf848b.txt", "001_b923cf2081691f35.txt")  # 2023-8, 2024-1
 
 
-def run(folder: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--archive", str(folder), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def run_json(folder: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> object:
-    code, out, err = run(folder, capsys, *argv, "--json")
+    code, out, err = run_cli(folder, capsys, *argv, "--json")
     assert code == 0, err
     return json.loads(out)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.intel.conftest import run, run_json
+from tests.intel.conftest import run_json
+from tests.support.cli import run_cli
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".docx"])
@@ -17,7 +18,7 @@ def test_hit_list_has_every_hit(
     total = run_json(seeded, capsys, "search", "科技")["total"]
     assert total > 20  # more than one page
     path = tmp_path / f"hits{suffix}"
-    code, out, _ = run(seeded, capsys, "search", "科技", "--export", str(path))
+    code, out, _ = run_cli(seeded, capsys, "search", "科技", "--export", str(path))
     assert code == 0 and f"{total} hits written" in out
     if suffix == ".csv":
         raw = path.read_bytes()
@@ -44,6 +45,6 @@ def test_hit_list_has_every_hit(
 def test_hit_list_refuses_an_unknown_format(
     seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(seeded, capsys, "search", "科技", "--export", str(tmp_path / "hits.pdf"))
+    code, _, err = run_cli(seeded, capsys, "search", "科技", "--export", str(tmp_path / "hits.pdf"))
     assert code == 2 and "use .csv, .xlsx or .docx" in err
     assert not (tmp_path / "hits.pdf").exists()

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.regions import article_regions
-from tests.intel.conftest import article_by_title, run, run_json, write_reprint_issue
+from tests.intel.conftest import article_by_title, run_json, write_reprint_issue
+from tests.support.cli import run_cli
 
 
 @pytest.mark.parametrize(
@@ -70,7 +71,7 @@ def test_edited_reprint_is_linked_and_unrelated_articles_are_not(
     shown = run_json(seeded, capsys, "show", str(original))
     assert shown["similar_to"] == [] and len(shown["same_text_as"]) == 1
     path = write_reprint_issue(tmp_path / "reprint.txt", title, text)
-    assert run(seeded, capsys, "import", str(path))[0] == 0
+    assert run_cli(seeded, capsys, "import", str(path))[0] == 0
     reprint, reprint_title, _ = article_by_title(seeded, "（转载）")
     assert reprint_title.startswith("南京市")
     links = run_json(seeded, capsys, "show", str(reprint))["similar_to"]
@@ -84,7 +85,7 @@ def test_edited_reprint_is_linked_and_unrelated_articles_are_not(
     assert run_json(seeded, capsys, "show", str(other))["similar_to"] == []
     filler, _, _ = article_by_title(seeded, "某地推动乳业振兴")
     assert run_json(seeded, capsys, "show", str(filler))["similar_to"] == []
-    code, out, _ = run(seeded, capsys, "show", str(reprint))
+    code, out, _ = run_cli(seeded, capsys, "show", str(reprint))
     assert code == 0 and f"另见文章 {original}" in out
 
 

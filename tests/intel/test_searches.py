@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.intel.conftest import run, run_json
+from tests.intel.conftest import run_json
+from tests.support.cli import run_cli
 
 
 def test_saved_searches_history_and_refine(
@@ -29,6 +30,6 @@ def test_saved_searches_history_and_refine(
     run_json(seeded, capsys, "search", "科技")  # run again: first in the history, once
     history = run_json(seeded, capsys, "saved", "history")
     assert history[0] == "科技" and history.count("科技") == 1
-    assert run(seeded, capsys, "saved", "delete", "江苏")[0] == 0
-    code, _, err = run(seeded, capsys, "saved", "delete", "江苏")
+    assert run_cli(seeded, capsys, "saved", "delete", "江苏")[0] == 0
+    code, _, err = run_cli(seeded, capsys, "saved", "delete", "江苏")
     assert code == 2 and "no saved search named '江苏'" in err

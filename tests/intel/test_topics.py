@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.intel.conftest import FIRST_STEP, SECOND_STEP, import_step, run, run_json
+from tests.intel.conftest import FIRST_STEP, SECOND_STEP, import_step, run_json
+from tests.support.cli import run_cli
 
 
 def _topic(data: Any, name: str) -> dict[str, Any]:
@@ -19,7 +20,7 @@ def test_topic_across_two_imports(
     archive_dir: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import_step(archive_dir, corpus_dir, FIRST_STEP)
-    assert run(archive_dir, capsys, "topic", "add", "乳业", "乳业")[0] == 0
+    assert run_cli(archive_dir, capsys, "topic", "add", "乳业", "乳业")[0] == 0
     first = _topic(run_json(archive_dir, capsys, "topic", "check"), "乳业")
     search = run_json(archive_dir, capsys, "search", "乳业", "--limit", "100")
     assert first["query"] == "乳业"
@@ -28,7 +29,7 @@ def test_topic_across_two_imports(
     assert len(first["new"]) == first["total"] > 0
     assert set(first["new"][0]) == {"article_id", "title", "series", "year", "issue_no"}
 
-    assert run(archive_dir, capsys, "topic", "seen", "乳业")[0] == 0
+    assert run_cli(archive_dir, capsys, "topic", "seen", "乳业")[0] == 0
     assert _topic(run_json(archive_dir, capsys, "topic", "check", "乳业"), "乳业")["new"] == []
 
     import_step(archive_dir, corpus_dir, SECOND_STEP)
@@ -43,12 +44,13 @@ def test_topic_across_two_imports(
 
 def test_topic_with_filters_and_brief(seeded: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
-        run(seeded, capsys, "topic", "add", "宁夏科技", "科技 region:宁夏 year:2023-2024")[0] == 0
+        run_cli(seeded, capsys, "topic", "add", "宁夏科技", "科技 region:宁夏 year:2023-2024")[0]
+        == 0
     )
     status = _topic(run_json(seeded, capsys, "topic", "check"), "宁夏科技")
     assert status["total"] >= 2
     assert all(hit["year"] in (2023, 2024) for hit in status["new"])
-    code, out, _ = run(seeded, capsys, "topic", "brief", "宁夏科技", "宁夏简报")
+    code, out, _ = run_cli(seeded, capsys, "topic", "brief", "宁夏科技", "宁夏简报")
     assert code == 0 and f"{status['total']} articles added" in out
     brief = run_json(seeded, capsys, "brief", "show", "宁夏简报")
     assert len(brief["articles"]) == status["total"]
@@ -57,16 +59,16 @@ def test_topic_with_filters_and_brief(seeded: Path, capsys: pytest.CaptureFixtur
 def test_topic_list_rename_remove_and_errors(
     seeded: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(seeded, capsys, "topic", "add", "乳业", "乳业 OR 奶业")[0] == 0
-    code, _, err = run(seeded, capsys, "topic", "add", "乳业", "奶业")
+    assert run_cli(seeded, capsys, "topic", "add", "乳业", "乳业 OR 奶业")[0] == 0
+    code, _, err = run_cli(seeded, capsys, "topic", "add", "乳业", "奶业")
     assert code == 2 and "already a topic named '乳业'" in err
-    code, _, err = run(seeded, capsys, "topic", "add", "坏", '"乳业')
+    code, _, err = run_cli(seeded, capsys, "topic", "add", "坏", '"乳业')
     assert code == 2 and "cannot read the query" in err
-    assert run(seeded, capsys, "topic", "rename", "乳业", "乳品")[0] == 0
+    assert run_cli(seeded, capsys, "topic", "rename", "乳业", "乳品")[0] == 0
     assert run_json(seeded, capsys, "topic", "list") == [{"name": "乳品", "query": "乳业 OR 奶业"}]
-    code, _, err = run(seeded, capsys, "topic", "check", "乳业")
+    code, _, err = run_cli(seeded, capsys, "topic", "check", "乳业")
     assert code == 2 and "no topic named '乳业'" in err
-    assert run(seeded, capsys, "topic", "remove", "乳品")[0] == 0
+    assert run_cli(seeded, capsys, "topic", "remove", "乳品")[0] == 0
     assert run_json(seeded, capsys, "topic", "list") == []
 
 

@@ -12,8 +12,8 @@ import pytest
 from reader.parsing.decode import decode_text
 from reader.parsing.files import parse_file
 from reader.parsing.model import SourceError
-from tests.parsing.samples import sample_text
 from tests.support import text_renditions as r
+from tests.support.issues import office_text
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -22,13 +22,13 @@ def write(path: Path, data: bytes) -> Path:
 
 
 def test_text_file_parses_as_txt(tmp_path: Path) -> None:
-    fmt, issue = parse_file(write(tmp_path / "issue.TXT", sample_text().encode()))
+    fmt, issue = parse_file(write(tmp_path / "issue.TXT", office_text().encode()))
     assert fmt == "txt"
     assert len(issue.articles) == 3
 
 
 def test_text_suffix_is_accepted(tmp_path: Path) -> None:
-    fmt, _ = parse_file(write(tmp_path / "issue.text", sample_text().encode("gb18030")))
+    fmt, _ = parse_file(write(tmp_path / "issue.text", office_text().encode("gb18030")))
     assert fmt == "txt"
 
 
@@ -39,8 +39,8 @@ def test_text_suffix_is_accepted(tmp_path: Path) -> None:
 def test_every_encoding_gives_the_same_issue(
     tmp_path: Path, encode: Callable[[str], bytes]
 ) -> None:
-    reference = parse_file(write(tmp_path / "a.txt", sample_text().encode()))
-    assert parse_file(write(tmp_path / "b.txt", encode(sample_text()))) == reference
+    reference = parse_file(write(tmp_path / "a.txt", office_text().encode()))
+    assert parse_file(write(tmp_path / "b.txt", encode(office_text()))) == reference
 
 
 @pytest.mark.parametrize(

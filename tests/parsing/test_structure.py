@@ -7,7 +7,10 @@ import pytest
 from reader.parsing.bulletin import parse_blocks, parse_text
 from reader.parsing.model import Block, SourceError
 from reader.parsing.reflow import text_blocks
-from tests.parsing.samples import STORIES, sample_pdf_text, sample_text
+from tests.support.issues import invented_issue, office_text
+from tests.support.layout_text import bulletin_text
+from tests.support.stories import OFFICE_STORIES
+from tests.support.text_renditions import rewrap_pdf_style
 
 
 def test_text_blocks_keep_every_line_and_its_spaces() -> None:
@@ -17,8 +20,8 @@ def test_text_blocks_keep_every_line_and_its_spaces() -> None:
 
 
 def test_issue_in_the_office_layout() -> None:
-    issue = parse_text(sample_text())
-    assert [a.title for a in issue.articles] == [title for title, _ in STORIES]
+    issue = parse_text(office_text())
+    assert [a.title for a in issue.articles] == [title for title, _ in OFFICE_STORIES]
     assert [a.toc_page for a in issue.articles] == [2, 4, 6]
     assert (issue.series, issue.year, issue.issue_no) == ("示例情报参考", 2025, 3)
     assert (issue.editor_org, issue.editor, issue.phone) == (
@@ -30,29 +33,38 @@ def test_issue_in_the_office_layout() -> None:
 
 
 def test_page_break_split_is_joined_within_an_article() -> None:
-    first = parse_text(sample_text()).articles[0]
+    first = parse_text(office_text()).articles[0]
     assert len(first.paragraphs) == 3
     assert first.paragraphs[1].endswith("为全市科技创新提供了有力支撑。")
 
 
 def test_standalone_subheadings_stay_paragraphs() -> None:
-    second = parse_text(sample_text()).articles[1]
-    assert second.paragraphs == STORIES[1][1]
+    second = parse_text(office_text()).articles[1]
+    assert second.paragraphs == OFFICE_STORIES[1][1]
 
 
 def test_issue_without_contents_finds_the_same_articles() -> None:
-    with_contents = parse_text(sample_text())
-    without = parse_text(sample_text(contents=False))
+    with_contents = parse_text(office_text())
+    without = parse_text(office_text(contents=False))
     assert [(a.title, a.paragraphs) for a in without.articles] == [
         (a.title, a.paragraphs) for a in with_contents.articles
     ]
     assert all(a.toc_page is None for a in without.articles)
 
 
+def pdf_text_without_masthead(width: int) -> str:
+    """The articles alone in the 003 layout: hard-wrapped, a blank after every line, a
+    trailing space closing each paragraph, a leading space after a page break."""
+    articles = invented_issue(
+        OFFICE_STORIES, None, None, series=None, editor_org=None, editor=None, phone=None
+    )
+    return rewrap_pdf_style(bulletin_text(articles), width, page_lines=11, first_indent=0)
+
+
 @pytest.mark.parametrize("width", [20, 28, 33])
 def test_hard_wrapped_pdf_text_without_masthead(width: int) -> None:
-    issue = parse_text(sample_pdf_text(width))
-    reference = parse_text(sample_text())
+    issue = parse_text(pdf_text_without_masthead(width))
+    reference = parse_text(office_text())
     assert [(a.title, a.paragraphs) for a in issue.articles] == [
         (a.title, a.paragraphs) for a in reference.articles
     ]
@@ -123,7 +135,7 @@ def test_pdf_lines_join_until_an_indented_line() -> None:
 
 
 def test_letter_spaced_masthead_from_a_pdf() -> None:
-    text = sample_text().replace("示例情报参考", "示 例 情 报 参 考", 1)
+    text = office_text().replace("示例情报参考", "示 例 情 报 参 考", 1)
     assert parse_text(text).series == "示例情报参考"
 
 
@@ -162,13 +174,13 @@ def test_text_that_is_no_bulletin_is_refused(name: str) -> None:
     ],
 )
 def test_masthead_issue_lines(date_line: str, year: int, number: int) -> None:
-    issue = parse_text(sample_text(date_line=date_line))
+    issue = parse_text(office_text().replace("2025 年第 3 期", date_line, 1))
     assert (issue.year, issue.issue_no) == (year, number)
     assert len(issue.articles) == 3
 
 
 def test_masthead_with_notice_and_publication_date() -> None:
-    text = sample_text().replace(
+    text = office_text().replace(
         "2025 年第 3 期", "内部资料 注意保存\n\n2025 年第 3 期\n\n2025年6月30日", 1
     )
     issue = parse_text(text)
@@ -179,7 +191,7 @@ def test_masthead_with_notice_and_publication_date() -> None:
 
 
 def test_footer_on_one_line_in_brackets() -> None:
-    text = sample_text().replace("编辑：王 明\n\n电话：5512345", "（编辑：王 明  电话：5512345）")
+    text = office_text().replace("编辑：王 明\n\n电话：5512345", "（编辑：王 明  电话：5512345）")
     issue = parse_text(text)
     assert (issue.editor, issue.phone) == ("王明", "5512345")
     assert issue.articles[-1].paragraphs[-1].endswith("扩大政策覆盖面。")

@@ -9,28 +9,28 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.cli import main
 from reader.search import index as search_index
-from tests.search.helpers import FILLER, add_issue
+from tests.support.archives import add_issue
+from tests.support.cli import run_cli
+from tests.support.issues import bare_issue
+from tests.support.stories import FILLER
 
 
 @pytest.fixture
 def folder(archive_dir: Path) -> Path:
     with Archive(archive_dir) as archive:
         add_issue(
-            archive, [("乳业创新", "国家乳业技术创新中心成立。"), *FILLER], year=2023, issue_no=8
+            archive,
+            bare_issue(
+                [("乳业创新", "国家乳业技术创新中心成立。"), *FILLER], year=2023, issue_no=8
+            ),
+            index=True,
         )
     return archive_dir
 
 
-def run(folder: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["--archive", str(folder), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_search_json_shape(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(folder, capsys, "search", "创新中心", "--json")
+    code, out, _ = run_cli(folder, capsys, "search", "创新中心", "--json")
     assert code == 0
     data = json.loads(out)
     assert data["query"] == "创新中心"
@@ -53,7 +53,7 @@ def test_search_json_shape(folder: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_search_readable_lines(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(folder, capsys, "search", "乳业")
+    code, out, _ = run_cli(folder, capsys, "search", "乳业")
     assert code == 0
     assert out.splitlines()[0] == "1 hits for 乳业"
     assert "【乳业】创新" in out
@@ -63,7 +63,7 @@ def test_search_readable_lines(folder: Path, capsys: pytest.CaptureFixture[str])
 def test_bad_query_exits_2_without_traceback(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(folder, capsys, "search", '"乳业')
+    code, out, err = run_cli(folder, capsys, "search", '"乳业')
     assert code == 2
     assert out == ""
     assert "quote is not closed" in err
@@ -75,7 +75,7 @@ def test_batch_prints_one_json_line_per_query(
 ) -> None:
     queries = tmp_path / "queries.txt"
     queries.write_text("乳业\n\n企业 -金融\nyear:abc\n", encoding="utf-8")
-    code, out, err = run(folder, capsys, "search", "--batch", str(queries), "--limit", "1")
+    code, out, err = run_cli(folder, capsys, "search", "--batch", str(queries), "--limit", "1")
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["query"] for line in lines] == ["乳业", "企业 -金融", "year:abc"]
     assert lines[0]["total"] == 1
@@ -87,8 +87,8 @@ def test_batch_prints_one_json_line_per_query(
 def test_reindex_rebuilds(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Archive(folder) as archive:
         shutil.rmtree(search_index.index_dir(archive))
-    code, out, _ = run(folder, capsys, "reindex")
+    code, out, _ = run_cli(folder, capsys, "reindex")
     assert code == 0
     assert "indexed 5 articles" in out
-    code, out, _ = run(folder, capsys, "search", "乳业", "--json")
+    code, out, _ = run_cli(folder, capsys, "search", "乳业", "--json")
     assert json.loads(out)["total"] == 1

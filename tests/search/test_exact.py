@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from reader.archive import Archive
 from reader.search import find_spans, search
 from reader.search.folding import fold
-from tests.search.helpers import FILLER, add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
+from tests.support.stories import FILLER
 
 
 def ids(result) -> list[int]:  # type: ignore[no-untyped-def]
@@ -21,10 +23,13 @@ def ids(result) -> list[int]:  # type: ignore[no-untyped-def]
 def test_substring_inside_a_word_is_found(store: Archive) -> None:
     nanjing, _other = add_issue(
         store,
-        [
-            ("南京市扎实推进原始创新", "南京市推进原始创新和成果转化。"),
-            ("北京的消息", "北京，市场监管部门发布通知。"),
-        ],
+        bare_issue(
+            [
+                ("南京市扎实推进原始创新", "南京市推进原始创新和成果转化。"),
+                ("北京的消息", "北京，市场监管部门发布通知。"),
+            ]
+        ),
+        index=True,
     )
     result = search(store, "京市")
     assert ids(result) == [nanjing]  # "北京，市场" has 京 and 市 but not 京市
@@ -36,11 +41,14 @@ def test_substring_inside_a_word_is_found(store: Archive) -> None:
 def test_single_rare_character_is_found(store: Archive) -> None:
     (first, _, third) = add_issue(
         store,
-        [
-            ("土壤治理", "重金属镉污染治理取得进展。"),
-            ("无关", "这里没有那个字。"),
-            ("镉", "标题就是这个字"),
-        ],
+        bare_issue(
+            [
+                ("土壤治理", "重金属镉污染治理取得进展。"),
+                ("无关", "这里没有那个字。"),
+                ("镉", "标题就是这个字"),
+            ]
+        ),
+        index=True,
     )
     result = search(store, "镉")
     assert sorted(ids(result)) == sorted([first, third])
@@ -52,10 +60,13 @@ def test_single_rare_character_is_found(store: Archive) -> None:
 def test_term_inside_a_longer_term_is_found(store: Archive) -> None:
     inner, _split = add_issue(
         store,
-        [
-            ("国家乳业", "国家乳业技术创新中心实现五个里程碑式进展。"),
-            ("分开的字", "创新、中心工作两手抓。"),
-        ],
+        bare_issue(
+            [
+                ("国家乳业", "国家乳业技术创新中心实现五个里程碑式进展。"),
+                ("分开的字", "创新、中心工作两手抓。"),
+            ]
+        ),
+        index=True,
     )
     result = search(store, "创新中心")
     assert ids(result) == [inner]
@@ -66,7 +77,7 @@ def test_term_inside_a_longer_term_is_found(store: Archive) -> None:
 def test_every_article_containing_a_string_is_counted(store: Archive) -> None:
     articles = [(f"第{i}篇", f"前言{i}。科技创新驱动发展{i}。") for i in range(30)]
     articles += FILLER
-    add_issue(store, articles)
+    add_issue(store, bare_issue(articles), index=True)
     result = search(store, "科技创新", limit=5)
     assert result.total == 30
     assert len(result.hits) == 5
@@ -74,14 +85,14 @@ def test_every_article_containing_a_string_is_counted(store: Archive) -> None:
 
 
 def test_a_query_does_not_span_paragraphs(store: Archive) -> None:
-    add_issue(store, [("标题", "第一段以创新\n中心开头的第二段")])
+    add_issue(store, bare_issue([("标题", "第一段以创新\n中心开头的第二段")]), index=True)
     assert search(store, "创新中心").total == 0
     assert search(store, "创新").total == 1
 
 
 def test_repeated_matches_are_all_reported(store: Archive) -> None:
     text = "科技局\n科技局与科技园"
-    add_issue(store, [("无", text)])
+    add_issue(store, bare_issue([("无", text)]), index=True)
     hit = search(store, "科技").hits[0]
     assert hit.matches == [(0, 2), (4, 6), (8, 10)]
     assert all(text[s:e] == "科技" for s, e in hit.matches)
@@ -119,7 +130,7 @@ def test_random_substrings_are_found_with_exact_spans(articles, data) -> None:  
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive(Path(folder))
         try:
-            article_ids = add_issue(archive, articles)
+            article_ids = add_issue(archive, bare_issue(articles), index=True)
             result = search(archive, f'"{needle}"', limit=100)
             folded = fold(needle)
             assert article_ids[which] in ids(result)
@@ -172,7 +183,7 @@ def test_folded_variants_of_a_query_find_the_same(paragraphs, data) -> None:  # 
     with tempfile.TemporaryDirectory() as folder:
         archive = Archive(Path(folder))
         try:
-            (article_id,) = add_issue(archive, [("无题", text)])
+            (article_id,) = add_issue(archive, bare_issue([("无题", text)]), index=True)
             result = search(archive, f'"{typed}"')
             assert ids(result) == [article_id]
             assert result.hits[0].matches == spans

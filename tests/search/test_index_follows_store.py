@@ -14,7 +14,9 @@ from reader.parsing.model import ParsedArticle, ParsedIssue
 from reader.search import ensure_index, search, sync_index, words
 from reader.search import index as search_index
 from reader.store.issues import replace_issue_content
-from tests.search.helpers import FILLER, add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
+from tests.support.stories import FILLER
 
 Progress = list[tuple[int, int]]
 
@@ -61,7 +63,9 @@ def correct_printing(archive: Archive, article_id: int, title: str, text: str) -
 @pytest.fixture
 def archive_with_index(store: Archive) -> tuple[Archive, list[int]]:
     many = [(f"第{i}篇", f"编号{i}的普通内容。") for i in range(30)]
-    ids = add_issue(store, [("乳业创新", "奶牛养殖技术创新。"), *FILLER, *many])
+    ids = add_issue(
+        store, bare_issue([("乳业创新", "奶牛养殖技术创新。"), *FILLER, *many]), index=True
+    )
     assert ensure_index(store) is False
     return store, ids
 
@@ -103,7 +107,7 @@ def test_crash_between_store_write_and_index_update_is_repaired_on_open(
     archive_with_index: tuple[Archive, list[int]],
 ) -> None:
     archive, ids = archive_with_index
-    (late,) = add_issue(archive, [("后来的文章", "镉含量检测")], issue_no=2, index=False)
+    (late,) = add_issue(archive, bare_issue([("后来的文章", "镉含量检测")], issue_no=2))
     correct_printing(archive, ids[1], FILLER[0][0], "各地推进氢能产业发展。")
     with archive.db.atomic():
         archive.db.execute("DELETE FROM articles WHERE id = ?", [ids[2]])
@@ -125,7 +129,7 @@ def test_crash_between_the_two_parts_commits_counts_each_article_once(
     archive_with_index: tuple[Archive, list[int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive, _ids = archive_with_index
-    (late,) = add_issue(archive, [("镉污染", "镉含量检测")], issue_no=2, index=False)
+    (late,) = add_issue(archive, bare_issue([("镉污染", "镉含量检测")], issue_no=2))
 
     def power_cut(conn: object) -> None:
         raise KeyboardInterrupt  # after the word index committed, before the gram table
@@ -155,7 +159,7 @@ def test_restored_older_backup_is_followed(
     backup_archive(archive, backup)
     correct_printing(archive, ids[0], "乳业创新", "奶山羊养殖技术创新。")
     sync_index(archive, [ids[0]])
-    added = add_issue(archive, [("后来的文章", "镉含量检测")], issue_no=2)
+    added = add_issue(archive, bare_issue([("后来的文章", "镉含量检测")], issue_no=2), index=True)
     assert hits(archive, "镉") == added
     archive.close()
 
@@ -167,7 +171,9 @@ def test_restored_older_backup_is_followed(
         assert hits(restored, "奶山羊") == []
         assert hits(restored, "镉") == []
         # An article added now may take the id the lost one had in the index.
-        (again,) = add_issue(restored, [("新文章", "锂电池回收")], issue_no=3)
+        (again,) = add_issue(
+            restored, bare_issue([("新文章", "锂电池回收")], issue_no=3), index=True
+        )
         assert hits(restored, "锂电池") == [again]
         assert hits(restored, "镉") == []
 
@@ -178,7 +184,7 @@ def test_backup_copied_over_a_closed_archive_is_followed_on_open(
     archive, ids = archive_with_index
     backup = tmp_path / "before.sqlite3"
     backup_archive(archive, backup)
-    add_issue(archive, [("后来的文章", "镉含量检测")], issue_no=2)
+    add_issue(archive, bare_issue([("后来的文章", "镉含量检测")], issue_no=2), index=True)
     correct_printing(archive, ids[0], "乳业创新", "奶山羊养殖技术创新。")
     sync_index(archive, [ids[0]])
     archive.close()

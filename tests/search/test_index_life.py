@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.parsing.model import ParsedArticle, ParsedIssue
 from reader.search import analysis, ensure_index, grams, rebuild_index, search, sync_index, words
 from reader.search import index as search_index
 from reader.store.issues import replace_issue_content
-from tests.search.helpers import FILLER, add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
+from tests.support.stories import FILLER
 
 
 def hits(archive: Archive, query: str) -> list[int]:
@@ -22,7 +23,7 @@ def hits(archive: Archive, query: str) -> list[int]:
 
 @pytest.fixture
 def indexed(store: Archive) -> list[int]:
-    return add_issue(store, [("乳业创新", "奶牛养殖技术创新。"), *FILLER])
+    return add_issue(store, bare_issue([("乳业创新", "奶牛养殖技术创新。"), *FILLER]), index=True)
 
 
 def _index_files(archive: Archive, part: str = "") -> list[Path]:
@@ -90,7 +91,7 @@ def test_edited_dictionary_triggers_rebuild(
 
 
 def test_store_ahead_of_index_is_caught_on_open(store: Archive, indexed: list[int]) -> None:
-    (late,) = add_issue(store, [("后来的文章", "镉含量检测")], index=False)  # import crashed
+    (late,) = add_issue(store, bare_issue([("后来的文章", "镉含量检测")]))  # import crashed
     assert ensure_index(store) is True
     assert hits(store, "镉") == [late]
 
@@ -99,12 +100,7 @@ def test_sync_follows_changed_and_removed_articles(store: Archive, indexed: list
     issue_id = store.db.execute(
         "SELECT issue_id FROM articles WHERE id = ?", [indexed[0]]
     ).fetchone()[0]
-    newer = ParsedIssue(
-        [
-            ParsedArticle("乳业创新", ["奶山羊养殖技术。"]),
-            *(ParsedArticle(t, x.split("\n")) for t, x in FILLER),
-        ]
-    )
+    newer = bare_issue([("乳业创新", ["奶山羊养殖技术。"]), *FILLER])
     with store.db.atomic():
         changed = replace_issue_content(store.db, issue_id, newer, None)  # type: ignore[arg-type]
     sync_index(store, changed)
@@ -159,7 +155,7 @@ def test_index_lost_mid_swap_is_rebuilt_on_open(store: Archive, indexed: list[in
 
 def test_worker_pool_builds_the_same_index(store: Archive) -> None:
     articles = [(f"文章{i}", f"第{i}号：科技创新{i % 7}，乳业{i % 3}。") for i in range(450)]
-    add_issue(store, articles, index=False)
+    add_issue(store, bare_issue(articles))
     rebuild_index(store, processes=2)
     pooled = search(store, "科技创新3 乳业1", limit=100)
     rebuild_index(store, processes=0)
@@ -169,11 +165,17 @@ def test_worker_pool_builds_the_same_index(store: Archive) -> None:
 
 
 def test_exclusion_holds_across_several_imports(store: Archive) -> None:
-    first = add_issue(store, [("乳业甲", "企业与国家合作。"), *FILLER], issue_no=1)
-    second = add_issue(
-        store, [("乳业乙", "企业与国家，中国。"), ("乳业丙", "企业、国家。")], issue_no=2
+    first = add_issue(
+        store, bare_issue([("乳业甲", "企业与国家合作。"), *FILLER], issue_no=1), index=True
     )
-    third = add_issue(store, [("乳业丁", "中国企业走向国家舞台。")], issue_no=3)
+    second = add_issue(
+        store,
+        bare_issue([("乳业乙", "企业与国家，中国。"), ("乳业丙", "企业、国家。")], issue_no=2),
+        index=True,
+    )
+    third = add_issue(
+        store, bare_issue([("乳业丁", "中国企业走向国家舞台。")], issue_no=3), index=True
+    )
     assert len(list(words.folder(store.search_dir).glob("*.pst"))) > 1  # several segments
     found = sorted(hits(store, "企业 国家 -中国"))
     assert found == sorted([first[0], second[1]])
@@ -182,7 +184,7 @@ def test_exclusion_holds_across_several_imports(store: Archive) -> None:
 
 def test_worker_processes_update_an_index_in_place(store: Archive, indexed: list[int]) -> None:
     articles = [(f"增补{i}", f"第{i}号：奶业振兴{i % 5}。") for i in range(60)]
-    added = add_issue(store, articles, issue_no=2, index=False)
+    added = add_issue(store, bare_issue(articles, issue_no=2))
     sync_index(store, [*added, indexed[0]], processes=2)  # one changed, sixty new
     assert sorted(hits(store, "奶业振兴3")) == [a for i, a in enumerate(added) if i % 5 == 3]
     assert hits(store, "奶牛") == [indexed[0]]  # re-indexed once, not twice
@@ -195,7 +197,7 @@ def test_failed_worker_leaves_the_index_as_it_was(
 ) -> None:
     from reader.search import segments
 
-    (late,) = add_issue(store, [("后来的文章", "镉含量检测")], issue_no=2, index=False)
+    (late,) = add_issue(store, bare_issue([("后来的文章", "镉含量检测")], issue_no=2))
     real_workers = segments.SegmentWorkers
     monkeypatch.setattr(
         search_index,

@@ -16,7 +16,9 @@ import pytest
 
 from reader.archive import Archive
 from reader.search import search
-from tests.search.helpers import FILLER, add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
+from tests.support.stories import FILLER
 
 pytestmark = pytest.mark.slow
 ARTICLES = 400
@@ -25,9 +27,9 @@ ARTICLES = 400
 @pytest.fixture
 def folder(archive_dir: Path) -> Path:
     with Archive(archive_dir) as archive:
-        add_issue(archive, [("乳业创新", "奶牛养殖技术创新。"), *FILLER])
+        add_issue(archive, bare_issue([("乳业创新", "奶牛养殖技术创新。"), *FILLER]), index=True)
         many = [(f"第{i}篇", f"编号{i}：科技创新与乳业发展{i % 7}。") for i in range(ARTICLES)]
-        add_issue(archive, many, issue_no=2)
+        add_issue(archive, bare_issue(many, issue_no=2), index=True)
     return archive_dir
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from reader.archive import Archive
 from reader.search import QuerySyntaxError, parse_query, search
-from tests.search.helpers import add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
 
 
 def ids(archive: Archive, query: str) -> set[int]:
@@ -17,24 +18,30 @@ def ids(archive: Archive, query: str) -> set[int]:
 def sample(store: Archive) -> dict[str, int]:
     a, b, c = add_issue(
         store,
-        [
-            ("乳业创新进展", "乳业技术创新中心成立。奶牛养殖技术提升。"),
-            ("数字经济观察", "数字经济与乳业融合发展。new energy 汽车。"),
-            ("奶业振兴", "奶业振兴行动方案发布。New Energy 政策。"),
-        ],
-        year=2022,
-        issue_no=8,
-        series="科技情报参考",
+        bare_issue(
+            [
+                ("乳业创新进展", "乳业技术创新中心成立。奶牛养殖技术提升。"),
+                ("数字经济观察", "数字经济与乳业融合发展。new energy 汽车。"),
+                ("奶业振兴", "奶业振兴行动方案发布。New Energy 政策。"),
+            ],
+            year=2022,
+            issue_no=8,
+            series="科技情报参考",
+        ),
+        index=True,
     )
     d, e = add_issue(
         store,
-        [
-            ("乳业大会召开", "全国乳业大会在呼和浩特召开。"),
-            ("學生科普活動", "組織學生參觀實驗室，ＡＩ課程受歡迎。"),
-        ],
-        year=2023,
-        issue_no=3,
-        series="科技动态",
+        bare_issue(
+            [
+                ("乳业大会召开", "全国乳业大会在呼和浩特召开。"),
+                ("學生科普活動", "組織學生參觀實驗室，ＡＩ課程受歡迎。"),
+            ],
+            year=2023,
+            issue_no=3,
+            series="科技动态",
+        ),
+        index=True,
     )
     return {"a": a, "b": b, "c": c, "d": d, "e": e}
 

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from reader.archive import Archive
 from reader.search import search
-from tests.search.helpers import FILLER, add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
+from tests.support.stories import FILLER
 
 
 def test_title_match_ranks_above_body_match(store: Archive) -> None:
     body_only, in_title = add_issue(
         store,
-        [
-            ("市级项目管理改革", "今年推动蒙科聚平台建设，服务企业。"),
-            ("蒙科聚平台上线", "平台建设服务企业，今年推进工作。"),
-            *FILLER,
-        ],
+        bare_issue(
+            [
+                ("市级项目管理改革", "今年推动蒙科聚平台建设，服务企业。"),
+                ("蒙科聚平台上线", "平台建设服务企业，今年推进工作。"),
+                *FILLER,
+            ]
+        ),
+        index=True,
     )[:2]
     result = search(store, "蒙科聚")
     assert [h.article_id for h in result.hits] == [in_title, body_only]
@@ -23,10 +28,10 @@ def test_title_match_ranks_above_body_match(store: Archive) -> None:
 
 def test_newer_issue_first_when_scores_tie(store: Archive) -> None:
     same = ("揭榜挂帅制度", "实行揭榜挂帅，攻克关键技术。")
-    (old,) = add_issue(store, [same], year=2021, issue_no=5)
-    (newest,) = add_issue(store, [same], year=2023, issue_no=2)
-    (newer,) = add_issue(store, [same], year=2023, issue_no=1)
-    add_issue(store, FILLER, year=2020)
+    (old,) = add_issue(store, bare_issue([same], year=2021, issue_no=5), index=True)
+    (newest,) = add_issue(store, bare_issue([same], year=2023, issue_no=2), index=True)
+    (newer,) = add_issue(store, bare_issue([same], year=2023, issue_no=1), index=True)
+    add_issue(store, bare_issue(FILLER, year=2020), index=True)
     result = search(store, "揭榜挂帅")
     assert [h.article_id for h in result.hits] == [newest, newer, old]
     assert len({h.score for h in result.hits}) == 1
@@ -35,18 +40,21 @@ def test_newer_issue_first_when_scores_tie(store: Archive) -> None:
 def test_more_occurrences_rank_higher(store: Archive) -> None:
     once, thrice = add_issue(
         store,
-        [
-            ("甲", "科技特派员下乡，田间地头指导种植，帮助农民增收致富。"),
-            ("乙", "科技特派员制度：科技特派员带技术，科技特派员带项目。"),
-            *FILLER,
-        ],
+        bare_issue(
+            [
+                ("甲", "科技特派员下乡，田间地头指导种植，帮助农民增收致富。"),
+                ("乙", "科技特派员制度：科技特派员带技术，科技特派员带项目。"),
+                *FILLER,
+            ]
+        ),
+        index=True,
     )[:2]
     assert [h.article_id for h in search(store, "科技特派员").hits] == [thrice, once]
 
 
 def test_script_in_text_stays_plain_in_snippets(store: Archive) -> None:
     text = "前文<script>alert('乳业')</script>后文 & <b>乳业</b>"
-    add_issue(store, [("<img src=x>标题", text)])
+    add_issue(store, bare_issue([("<img src=x>标题", text)]), index=True)
     hit = search(store, "乳业").hits[0]
     assert hit.snippet == text  # plain text, whole (it is short)
     assert [hit.snippet[s:e] for s, e in hit.snippet_matches] == ["乳业", "乳业"]
@@ -59,7 +67,7 @@ def test_script_in_text_stays_plain_in_snippets(store: Archive) -> None:
 
 def test_long_text_snippet_centres_on_the_match(store: Archive) -> None:
     text = "开头。" + "无关内容" * 100 + "关键词呼包鄂乌协同发展" + "其他内容" * 100
-    add_issue(store, [("长文", text)])
+    add_issue(store, bare_issue([("长文", text)]), index=True)
     hit = search(store, "呼包鄂乌").hits[0]
     assert hit.matches == [(text.index("呼包鄂乌"), text.index("呼包鄂乌") + 4)]
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
@@ -72,10 +80,13 @@ def test_occurrences_inside_other_words_still_count(store: Archive) -> None:
     # jieba cuts 科技厅 and 科技型 as words of their own: the exact matches must still rank.
     often, once = add_issue(
         store,
-        [
-            ("自治区科技厅召开科技型企业座谈会", "科技厅负责人介绍科技型企业培育情况。"),
-            ("寒地农业科技服务", "各地推广耐寒品种，服务农牧民。"),
-            *((f"简讯{n}", "乳业企业扩大产能，带动牧民增收。") for n in range(6)),
-        ],
+        bare_issue(
+            [
+                ("自治区科技厅召开科技型企业座谈会", "科技厅负责人介绍科技型企业培育情况。"),
+                ("寒地农业科技服务", "各地推广耐寒品种，服务农牧民。"),
+                *((f"简讯{n}", "乳业企业扩大产能，带动牧民增收。") for n in range(6)),
+            ]
+        ),
+        index=True,
     )[:2]
     assert [h.article_id for h in search(store, "科技").hits] == [often, once]

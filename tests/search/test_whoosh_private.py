@@ -9,7 +9,8 @@ import pytest
 
 from reader.archive import Archive
 from reader.search import rebuild_index, search, whoosh_private
-from tests.search.helpers import add_issue
+from tests.support.archives import add_issue
+from tests.support.issues import bare_issue
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_plain_api_ranks_and_counts_as_the_private_one(store: Archive, plain_api
     articles = [
         (f"文章{i}", f"第{i}号：科技创新{i % 7}，乳业{i % 3}。" * (1 + i % 4)) for i in range(300)
     ]
-    add_issue(store, articles, index=False)
+    add_issue(store, bare_issue(articles))
     rebuild_index(store, processes=2)  # no worker segments without the internals: in-process
     assert whoosh_private.available() is False
     plain = search(store, "科技创新3 乳业", limit=50)

@@ -21,15 +21,17 @@ from reader.backup import (
 )
 from reader.cli import main
 from reader.paths import DATABASE_NAME
-from tests.annotations.helpers import SEEDS, add_issue, invented_issue
+from tests.support.archives import add_issue
+from tests.support.issues import invented_issue
+from tests.support.stories import SEEDS
 
 TABLES = ("issues", "articles", "notes", "bookmarks", "highlights", "tags", "article_tags")
 
 
 def _fill(archive: Archive) -> None:
     db = archive.db
-    add_issue(db, invented_issue())
-    add_issue(db, invented_issue([SEEDS], issue_no=9))
+    add_issue(archive, invented_issue())
+    add_issue(archive, invented_issue([SEEDS], issue_no=9))
     add_note(db, 1, "<script>不执行</script>\n**笔记**")
     add_note(db, 3, "种业")
     add_bookmark(db, 2, position=4)

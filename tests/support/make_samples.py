@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.parsing.model import ParsedArticle, ParsedIssue
+from reader.parsing.model import ParsedIssue
+from tests.support.issues import invented_issue
 from tests.support.series_layouts import LAYOUTS, series_issue, write_series_txt
 from tests.support.typeset import write_docx, write_pdf, write_txt
 
@@ -249,17 +250,15 @@ _ISSUES: dict[int, list[tuple[str, list[str]]]] = {
 
 def sample_issue(issue_no: int) -> ParsedIssue:
     """One of the invented issues (2024 年第 3–6 期) with masthead and footer."""
-    return ParsedIssue(
-        articles=[
-            ParsedArticle(title=title, paragraphs=list(paragraphs), toc_title=title)
-            for title, paragraphs in _ISSUES[issue_no]
-        ],
+    return invented_issue(
+        _ISSUES[issue_no],
+        2024,
+        issue_no,
         series=SERIES,
-        year=2024,
-        issue_no=issue_no,
         editor_org=ORG,
         editor="王 明",
         phone="5550123",
+        contents=True,
     )
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Iterator
 
 from reader.parsing.model import Block, ParsedIssue
+from tests.support.layout_text import contents_entry, printed_lines
 
 _MARKERS = "★☆●○◆◇■□▲△►▶"
 
@@ -139,14 +139,15 @@ def rewrap_blank_between(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-def rewrap_pdf_style(text: str, width: int, page_lines: int = 23) -> str:
+def rewrap_pdf_style(text: str, width: int, page_lines: int = 23, *, first_indent: int = 2) -> str:
     """003-style: a blank line after every line, a trailing space on each paragraph's
-    last line, first lines two characters shorter, a leading space after each page break."""
+    last line, first lines ``first_indent`` characters shorter, a leading space after
+    each page break."""
     out: list[str] = []
     count = 0
     for group in source_units(text):
         for line in group:
-            pieces = wrap_line(line, width, first_width=max(4, width - 2))
+            pieces = wrap_line(line, width, first_width=max(4, width - first_indent))
             for number, piece in enumerate(pieces):
                 count += 1
                 lead = " " if count % page_lines == 0 else ""
@@ -156,30 +157,6 @@ def rewrap_pdf_style(text: str, width: int, page_lines: int = 23) -> str:
     return "\n".join(out)
 
 
-def _issue_lines(issue: ParsedIssue) -> Iterator[tuple[str, str]]:
-    """(kind, text) for everything an issue prints, in order."""
-    if issue.series:
-        yield "masthead", issue.series
-    if issue.year is not None:
-        yield "date", f"{issue.year} 年第 {issue.issue_no} 期"
-    if issue.editor_org and (issue.series or issue.year is not None):
-        yield "org", f"{issue.editor_org} 编辑"
-    for article in issue.articles:
-        if article.toc_title is not None:
-            page = "" if article.toc_page is None else f"……{article.toc_page}"
-            yield "toc", f"★ {article.toc_title}{page}"
-    for article in issue.articles:
-        yield "title", article.title
-        for paragraph in article.paragraphs:
-            yield "body", paragraph
-    if issue.editor_org and (issue.series or issue.year is not None):
-        yield "footer", f"{issue.editor_org}编辑"
-    if issue.editor:
-        yield "footer", f"编辑：{issue.editor}"
-    if issue.phone:
-        yield "footer", f"电话：{issue.phone}"
-
-
 def docx_like_blocks(
     issue: ParsedIssue, title_width: int = 16, *, toc_tabs: bool = False
 ) -> list[Block]:
@@ -187,7 +164,8 @@ def docx_like_blocks(
     centered in larger type, long titles broken over two paragraphs; with ``toc_tabs`` the
     contents read like Word's contents field."""
     blocks: list[Block] = []
-    for kind, text in _issue_lines(issue):
+    for line in printed_lines(issue):
+        kind, text = line.kind, line.text
         if kind == "title":
             parts = wrap_line(text, title_width) if len(text) > title_width + 4 else [text]
             if len(parts) > 2:
@@ -199,8 +177,10 @@ def docx_like_blocks(
             blocks.append(Block(text, 1, size, kind == "masthead", True, False, True))
         elif kind == "toc" and toc_tabs:
             # Word's contents field: "title<TAB>page", no entry marks.
-            title, _, page = text.removeprefix("★ ").partition("……")
-            blocks.append(Block(f"{title}\t{page}", 1, 12.0, False, False, False, True))
+            page = "" if line.page is None else line.page
+            blocks.append(Block(f"{text}\t{page}", 1, 12.0, False, False, False, True))
+        elif kind == "toc":
+            blocks.append(Block(contents_entry(line, "……"), 1, 12.0, False, False, False, True))
         else:
             blocks.append(Block(text, 1, 12.0, False, False, kind == "body", True))
     return blocks
@@ -211,7 +191,9 @@ def pdf_like_blocks(issue: ParsedIssue, width: int = 30, page_lines: int = 35) -
     indented, titles bold and centered, pages breaking every ``page_lines`` lines."""
     blocks: list[Block] = []
     count = 0
-    for kind, text in _issue_lines(issue):
+    for line in printed_lines(issue):
+        kind = line.kind
+        text = contents_entry(line, "……") if kind == "toc" else line.text
         styled = kind in ("masthead", "date", "org", "title")
         line_width = 20 if kind == "title" else width
         pieces = wrap_line(text, line_width, first_width=line_width - 2 if kind == "body" else None)

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.parsing.model import ParsedIssue
+from tests.support.layout_text import (
+    footer_lines,
+    has_contents,
+    has_masthead,
+    issue_line,
+    write_bulletin_text,
+)
 
 FONT = "STSong-Light"
 BOLD_FONT = "STSong-Light,Bold"
@@ -185,38 +192,6 @@ def _contents_line(title: str, page: int, gap: float) -> _Placed:
     return _Placed(text, LEFT, 0, size, spacing)
 
 
-def has_masthead(issue: ParsedIssue) -> bool:
-    """Whether the issue printed a masthead (series or issue number)."""
-    return bool(issue.series or issue.year)
-
-
-def has_contents(issue: ParsedIssue) -> bool:
-    """Whether the issue printed a contents list."""
-    return any(a.toc_page is not None or a.toc_title for a in issue.articles)
-
-
-def has_footer(issue: ParsedIssue) -> bool:
-    """Whether the issue printed the editor/phone block at its end."""
-    return bool(issue.editor or issue.phone)
-
-
-def issue_line(issue: ParsedIssue) -> str:
-    """The masthead's ``2023 年第 8 期`` line."""
-    if issue.issue_no is None:
-        return f"{issue.year} 年"
-    return f"{issue.year} 年第 {issue.issue_no} 期"
-
-
-def footer_lines(issue: ParsedIssue) -> list[str]:
-    """The footer block: editor organisation, editor, phone."""
-    lines = [f"{issue.editor_org}编辑"] if issue.editor_org else []
-    if issue.editor:
-        lines.append(f"编辑：{issue.editor}")
-    if issue.phone:
-        lines.append(f"电话：{issue.phone}")
-    return lines
-
-
 @dataclass(slots=True)
 class _Layout:
     pages: _Pages
@@ -317,25 +292,10 @@ def write_txt(
     there by a blank line, as text extracted from the printed PDF is.
     """
     layout = _layout(issue, 0.0, None)
-    parts: list[str] = [""]
-    if has_masthead(issue):
-        parts.append(issue.series or "")
-        if issue.year:
-            parts.append(issue_line(issue))
-        if issue.editor_org:
-            parts.append(f"{issue.editor_org} 编辑")
-    if has_contents(issue):
-        for article, page in zip(issue.articles, layout.starts, strict=True):
-            title = article.toc_title or article.title
-            parts.append(f"★ {title}……………{article.toc_page or page}")
-    for number, article in enumerate(issue.articles):
-        parts.append(article.title)
-        for index, paragraph in enumerate(article.paragraphs):
-            cut = layout.cuts.get((number, index)) if page_splits else None
-            parts.extend([paragraph[:cut], paragraph[cut:]] if cut else [paragraph])
-    parts.extend(footer_lines(issue))
-    text = "\n\n".join(parts).replace("\n", newline)
-    path.write_bytes(text.encode(encoding))
+    cuts = layout.cuts if page_splits else None
+    write_bulletin_text(
+        issue, path, encoding=encoding, newline=newline, pages=layout.starts, cuts=cuts
+    )
 
 
 def write_docx(issue: ParsedIssue, path: Path, **options: bool) -> None:

@@ -6,18 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.parsing.model import ParsedIssue
-from tests.support.typeset import (
-    BODY,
-    COLUMN,
-    TITLE,
-    article_pages,
-    footer_lines,
-    has_contents,
-    has_masthead,
-    issue_line,
-    title_lines,
-    wrap,
-)
+from tests.support.layout_text import footer_lines, has_contents, has_masthead, issue_line
+from tests.support.typeset import BODY, COLUMN, TITLE, article_pages, title_lines, wrap
 
 
 def write_docx(

@@ -16,8 +16,8 @@ from email.mime.nonmultipart import MIMENonMultipart
 from pathlib import Path
 
 from reader.parsing.model import ParsedIssue
-from tests.support.typeset import article_pages, footer_lines, has_contents, has_masthead
-from tests.support.typeset import issue_line as house_issue_line
+from tests.support.layout_text import has_contents, text_lines
+from tests.support.typeset import article_pages
 
 SITE_HEADER = """<header class="site-header"><div class="logo">北河市科学技术局门户网站</div>
 <form class="search"><input name="q" placeholder="站内搜索"><button>搜索</button></form></header>
@@ -64,21 +64,7 @@ def page_html(
 
 def issue_lines(issue: ParsedIssue) -> list[str]:
     """The issue's printed lines in the house layout (as ``typeset.write_txt`` prints them)."""
-    lines: list[str] = []
-    if has_masthead(issue):
-        lines.append(issue.series or "")
-        if issue.year:
-            lines.append(house_issue_line(issue))
-        if issue.editor_org:
-            lines.append(f"{issue.editor_org} 编辑")
-    if has_contents(issue):
-        pages = article_pages(issue)
-        for article, page in zip(issue.articles, pages, strict=True):
-            lines.append(f"★ {article.toc_title or article.title}……………{article.toc_page or page}")
-    for article in issue.articles:
-        lines.append(article.title)
-        lines.extend(article.paragraphs)
-    return lines + footer_lines(issue)
+    return text_lines(issue, article_pages(issue) if has_contents(issue) else None)
 
 
 def write_html(

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from reader.parsing.model import ParsedIssue
 from tests.support import typeset as ts
+from tests.support.layout_text import has_masthead, issue_line
 
 NS = "http://www.ofdspec.org/2016"
 PT_TO_MM = 25.4 / 72
@@ -80,8 +81,8 @@ def ofd_pages(issue: ParsedIssue, *, running_header: bool = True) -> list[str]:
     object_id = 100
     for number, lines in enumerate(pages, start=1):
         objects = []
-        if number > 1 and running_header and ts.has_masthead(issue):
-            header = f"{issue.series or ''}  {ts.issue_line(issue)}".strip()
+        if number > 1 and running_header and has_masthead(issue):
+            header = f"{issue.series or ''}  {issue_line(issue)}".strip()
             width = ts.text_width(header, 9)
             objects.append(
                 _text_object(object_id, header, (ts.PAGE_WIDTH - width) / 2, ts.PAGE_HEIGHT - 46, 9)

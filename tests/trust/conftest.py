@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from reader.cli import main
+from tests.support.cli import run_cli
 
 
 @pytest.fixture
@@ -17,9 +17,7 @@ def cli(archive_dir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., 
     """``cli("list", "--json")`` runs the command on the test's archive: (code, out, err)."""
 
     def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--archive", str(archive_dir), *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
+        return run_cli(archive_dir, capsys, *args)
 
     return run
 

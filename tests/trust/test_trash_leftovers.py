@@ -10,9 +10,14 @@ from typing import Any
 
 from reader.archive import Archive
 from reader.importer import import_paths
-from tests.importing.bulletins import sample_bulletin
+from tests.support.issues import north_river_issue
+from tests.support.layout_text import write_office_text
 
 DAIRY = "南山县以“揭榜挂帅”破解乳业关键技术难题"
+
+
+def _bulletin(folder: Path, issue_no: int) -> Path:
+    return write_office_text(north_river_issue(issue_no=issue_no), folder / f"{issue_no}.txt")
 
 
 def _import(archive_dir: Path, path: Path) -> list[int]:
@@ -34,8 +39,8 @@ def _json(cli: Callable[..., Any], *argv: str) -> Any:
 def test_listings_without_an_article_leave_out_the_trash_until_it_is_restored(
     archive_dir: Path, tmp_path: Path, cli: Callable[..., Any]
 ) -> None:
-    kept = _import(archive_dir, sample_bulletin(issue_no=1).write(tmp_path / "1.txt"))
-    trashed = _import(archive_dir, sample_bulletin(issue_no=2).write(tmp_path / "2.txt"))
+    kept = _import(archive_dir, _bulletin(tmp_path, 1))
+    trashed = _import(archive_dir, _bulletin(tmp_path, 2))
     for article_id, word in ((kept[0], "留下"), (trashed[0], "删掉")):
         assert cli("note", "add", str(article_id), f"{word}的笔记")[0] == 0
         assert cli("highlight", "add", str(article_id), "0", "4")[0] == 0
@@ -62,8 +67,8 @@ def test_imported_notes_go_to_the_live_copy_of_an_article_not_the_trashed_one(
     archive_dir: Path, tmp_path: Path, cli: Callable[..., Any]
 ) -> None:
     # The dairy article is printed alike in issues 1 and 2 (the same content hash).
-    one = _import(archive_dir, sample_bulletin(issue_no=1).write(tmp_path / "1.txt"))
-    two = _import(archive_dir, sample_bulletin(issue_no=2).write(tmp_path / "2.txt"))
+    one = _import(archive_dir, _bulletin(tmp_path, 1))
+    two = _import(archive_dir, _bulletin(tmp_path, 2))
     assert cli("note", "add", str(one[1]), "乳业的笔记")[0] == 0
     exported = tmp_path / "notes.json"
     assert cli("annotations", "export", str(exported))[0] == 0
@@ -80,7 +85,7 @@ def test_imported_notes_go_to_the_live_copy_of_an_article_not_the_trashed_one(
 def test_an_article_imported_after_emptying_the_trash_is_a_new_topic_hit(
     archive_dir: Path, tmp_path: Path, cli: Callable[..., Any]
 ) -> None:
-    first = _import(archive_dir, sample_bulletin(issue_no=1).write(tmp_path / "1.txt"))
+    first = _import(archive_dir, _bulletin(tmp_path, 1))
     assert cli("topic", "add", "乳业", "乳业")[0] == 0
     assert cli("topic", "seen", "乳业")[0] == 0
     issue_id = _json(cli, "list")[0]["id"]
@@ -93,7 +98,7 @@ def test_an_article_imported_after_emptying_the_trash_is_a_new_topic_hit(
             ).fetchone()[0]
             assert orphans == 0, table
 
-    later = _import(archive_dir, sample_bulletin(issue_no=2).write(tmp_path / "2.txt"))
+    later = _import(archive_dir, _bulletin(tmp_path, 2))
 
     assert later == first  # the ids of the deleted articles are given out again
     (topic,) = _json(cli, "topic", "check")["topics"]
