@@ -115,8 +115,8 @@ def take_screenshots() -> list[Path]:
         _settle(app)
         shots.append(_shoot(window, "main-window.png"))
 
-        # 2. Search results with the matches painted in the article.
-        _search(app, window, "科技")
+        # 2. Search results with each term's hits in its own hue, in the list and the article.
+        _search(app, window, "科技 成果")
         window.search.open_row(0)
         window.next_match()
         _settle(app)

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QWidget
 
 from reader import regions
 from reader.archive import Archive
-from reader.search import find_spans
+from reader.search import find_spans, query_terms, span_terms
 from reader.ui import tree_queries
-from reader.ui.search_panel import ResultDelegate, ResultsModel, ResultsView, SearchBar
+from reader.ui.result_delegate import ResultDelegate
+from reader.ui.results_model import ResultsModel
+from reader.ui.search_panel import ResultsView, SearchBar
 from reader.ui.search_runner import SearchOutcome, SearchRequest, SearchRunner
 from reader.ui.settings import Settings
 from reader.ui.theme import Theme
@@ -327,6 +329,10 @@ class SearchController(QObject):
 
     def spans_in(self, text: str, query: str) -> list[tuple[int, int]]:
         return find_spans(text, query)
+
+    def terms_of(self, text: str, spans: list[tuple[int, int]]) -> list[int]:
+        """Which term of the shown results' query each span of ``text`` is (for its hue)."""
+        return span_terms(text, spans, query_terms(self.model.query))
 
     def selected_article_ids(self) -> list[int]:
         ids: list[int] = []
