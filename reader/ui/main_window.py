@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.results_dock = self._dock(
             "resultsDock",
             self.tr("Search Results"),
-            self.search.results,
+            self.search.panel,
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.tabifyDockWidget(self.library_dock, self.results_dock)
@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
         if self._closed or self.housekeeping.restoring:
             return  # after a restore, ``reopened`` refreshes
         self.library.reload(self.current_article_id())
-        self.search.refresh_filters()
+        self.search.follow_archive_change()
         self.briefs.reload()
         self.topics.reload()
         self._update_article_actions()

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from reader.hit_families import Printing
 from reader.ui.offsets import OffsetMap
 from reader.ui.results_model import (
     HIT_ROLE,
@@ -162,7 +163,11 @@ class ResultDelegate(QStyledItemDelegate):
             text_color,
             1,
         )
+        model = index.model()
+        family = model.family(hit.article_id) if isinstance(model, ResultsModel) else None
         parts = [self.tr("No. %1").replace("%1", str(index.row() + 1))]
+        if family is not None and family.exported:
+            parts.append(self.tr("in a brief"))  # 已编入: it already went out once
         if hit.source != "article":
             parts.append(self.tr("in your notes"))
         parts.append(hit_issue(hit, self.tr("unknown issue")))
@@ -174,10 +179,16 @@ class ResultDelegate(QStyledItemDelegate):
         text_width = rect.width() - RELEVANCE_BAR_WIDTH - 8
         source, _ = _elided(" · ".join(parts), [], small, text_width)
         line = _draw_text(painter, QPointF(rect.left(), y), text_width, source, [], small, muted, 1)
-        model = index.model()
         if isinstance(model, ResultsModel):
             self._draw_relevance(painter, rect.right(), y, line, model.relevance(index.row()))
         y += line
+        note = self.printings_note(index)
+        if note:
+            note_color = text_color if selected else QColor(self.theme.heading)
+            shown, _ = _elided(note, [], small, rect.width())
+            y += _draw_text(
+                painter, QPointF(rect.left(), y), rect.width(), shown, [], small, note_color, 1
+            )
         spans = index.data(SNIPPET_SPANS_ROLE) or []
         hues = self._hues(index.data(SNIPPET_TERMS_ROLE) or [])
         _draw_text(
@@ -188,7 +199,33 @@ class ResultDelegate(QStyledItemDelegate):
             hit_formats(hit.snippet, spans, hues, written),
             small,
             text_color,
-            2,
+            1 if note else 2,
+        )
+
+    def printings_note(self, index: AnyIndex) -> str:
+        """「同文：2023年第7期」 and the reprints folded into the row, or "" when none."""
+        model = index.model()
+        if not isinstance(model, ResultsModel):
+            return ""
+        hit = model.hit(index.row())
+        twins, reprints = model.printings(index.row())
+        words = []
+        if twins:
+            labels = "、".join(self._printing_label(p, hit.series) for p in twins)
+            words.append(self.tr("Same text: %1").replace("%1", labels))
+        if reprints:
+            labels = "、".join(self._printing_label(p, hit.series) for p in reprints)
+            words.append(
+                self.tr("%n reprint(s) folded: %1", "", len(reprints)).replace("%1", labels)
+            )
+        return "　".join(words)
+
+    def _printing_label(self, printing: Printing, series: str | None) -> str:
+        issue = hit_issue(printing, self.tr("unknown issue"))
+        return (
+            issue
+            if printing.series == series or not printing.series
+            else f"《{printing.series}》{issue}"
         )
 
     def _draw_relevance(

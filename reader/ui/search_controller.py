@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QWidget
 
 from reader import regions
 from reader.archive import Archive
+from reader.hit_families import Family, families
 from reader.search import find_spans, query_terms, span_terms
 from reader.ui import tree_queries
 from reader.ui.result_delegate import ResultDelegate
 from reader.ui.results_model import ResultsModel
+from reader.ui.results_panel import ResultsPanel
 from reader.ui.search_panel import ResultsView, SearchBar
 from reader.ui.search_runner import SearchOutcome, SearchRequest, SearchRunner
 from reader.ui.settings import Settings
@@ -61,11 +63,15 @@ class SearchController(QObject):
         self._settings = settings
         self.bar = SearchBar(settings.search_history, parent)
         self.model = ResultsModel(parent)
+        self.model.set_fold_reprints(settings.fold_reprints)
         self.results = ResultsView(parent)
         self.results.setModel(self.model)
         self.delegate = ResultDelegate(theme, self.results)
         self.results.setItemDelegate(self.delegate)
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.panel = ResultsPanel(self.results, parent)
+        self.panel.fold_button.setChecked(settings.fold_reprints)
+        self.panel.fold_button.toggled.connect(self.set_fold_reprints)
         self.results.open_requested.connect(self.open_row)
         self.bar.search_requested.connect(self.run)
         self.bar.committed.connect(self._committed)
@@ -144,7 +150,15 @@ class SearchController(QObject):
         self._busy_timer.stop()
         self.results.viewport().unsetCursor()
 
-    def _show(self, generation: int, query: str, full: str, hits: list[Any], total: int) -> None:
+    def _show(
+        self,
+        generation: int,
+        query: str,
+        full: str,
+        hits: list[Any],
+        total: int,
+        families: dict[int, Family] | None = None,
+    ) -> None:
         self._shown_generation = generation
         self._shown_full = full
 
@@ -152,7 +166,7 @@ class SearchController(QObject):
             if generation == self._generation:  # else it would displace the newer search
                 self.runner.request(SearchRequest(generation, full, PAGE_SIZE, offset))
 
-        self.model.set_hits(query, hits, total, request_page if full else None)
+        self.model.set_hits(query, hits, total, request_page if full else None, families)
 
     def _delivered(self, outcome: SearchOutcome) -> None:
         request = outcome.request
@@ -178,7 +192,9 @@ class SearchController(QObject):
             return
         result = outcome.result
         hits = list(result.hits)
-        self._show(request.generation, query, request.query, hits, result.total)
+        self._show(
+            request.generation, query, request.query, hits, result.total, outcome.families
+        )
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
         nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
         self.results.set_empty_text(nothing if not hits else "")
@@ -200,7 +216,7 @@ class SearchController(QObject):
 
     def _page_delivered(self, outcome: SearchOutcome) -> None:
         page = list(outcome.result.hits) if outcome.result is not None else None
-        if not self.model.add_page(outcome.request.offset, page):
+        if not self.model.add_page(outcome.request.offset, page, outcome.families):
             return
         walk, self._walk = self._walk, None
         if walk is not None:
@@ -257,6 +273,24 @@ class SearchController(QObject):
         provinces = regions.provinces_in_archive(db)
         self.bar.set_region_choices([(regions.province_short(p),) * 2 for p in provinces])
 
+    def set_fold_reprints(self, fold: bool) -> None:
+        """Fold edited reprints under their first printing, keeping the open row current."""
+        current = self.model.hit(self.results.currentIndex().row())
+        self._settings.fold_reprints = fold
+        self.model.set_fold_reprints(fold)
+        if current is not None:
+            self.follow_article(current.article_id)
+
+    def follow_archive_change(self) -> None:
+        """After the archive changed: the filters' choices, and what the results know of
+        their articles (已编入 after an export, new reprint links after an import)."""
+        self.refresh_filters()
+        if self.model.rowCount():
+            current = self.model.hit(self.results.currentIndex().row())
+            self.model.set_families(families(self._archive.db, self.model.loaded_article_ids()))
+            if current is not None:
+                self.follow_article(current.article_id)
+
     def set_theme(self, theme: Theme) -> None:
         self.delegate.theme = theme
         self.results.viewport().update()
@@ -286,7 +320,7 @@ class SearchController(QObject):
 
     def hit_for_article(self, article_id: int) -> Any:
         """The article hit of the shown results for this article, if it is among them."""
-        for hit in self.model.hits():
+        for hit in self.model.all_hits():
             if hit.article_id == article_id and hit.source == "article":
                 return hit
         return None

@@ -134,6 +134,16 @@ class Settings:
         history = [query, *(item for item in self.search_history if item != query)]
         self._qs.setValue("search/history", history[:HISTORY_LENGTH])
 
+    # -- search results -----------------------------------------------------------------
+    @property
+    def fold_reprints(self) -> bool:
+        """Whether results fold edited reprints under their first printing."""
+        return self._int("search/fold_reprints", 0) == 1
+
+    @fold_reprints.setter
+    def fold_reprints(self, fold: bool) -> None:
+        self._qs.setValue("search/fold_reprints", 1 if fold else 0)
+
     # -- window layout, by object name --------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")

@@ -1156,4 +1156,34 @@ Articles: %3</source>
             <translation>检索式（可用任何检索语法和筛选）：</translation>
         </message>
     </context>
+    <!-- search results: folding, marks, saved searches -->
+    <context>
+        <name>ResultDelegate</name>
+        <message>
+            <source>in a brief</source>
+            <translation>已编入</translation>
+        </message>
+        <message>
+            <source>Same text: %1</source>
+            <translation>同文：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reprint(s) folded: %1</source>
+            <translation>
+                <numerusform>另有 %n 篇转载：%1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPanel</name>
+        <message>
+            <source>Fold reprints</source>
+            <translation>折叠转载</translation>
+        </message>
+        <message>
+            <source>Show edited reprints in the row of their first printing</source>
+            <translation>把改编转载折叠到最初刊发的一行</translation>
+        </message>
+    </context>
+    <!-- end of search results -->
 </TS>

@@ -1,0 +1,37 @@
+"""The results dock: a row of tools over the results list (fold reprints, refine, export)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+
+from reader.ui.search_panel import ResultsView
+
+
+class ResultsPanel(QWidget):
+    """The results list with its tools above it."""
+
+    def __init__(self, results: ResultsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultsPanel")
+        self.results = results
+        self.fold_button = QToolButton(self)
+        self.fold_button.setObjectName("foldReprintsButton")
+        self.fold_button.setCheckable(True)
+        self.fold_button.setText(self.tr("Fold reprints"))
+        self.fold_button.setAccessibleName(self.tr("Fold reprints"))
+        self.fold_button.setToolTip(
+            self.tr("Show edited reprints in the row of their first printing")
+        )
+        self.tools = QHBoxLayout()
+        self.tools.setContentsMargins(4, 2, 4, 2)
+        self.tools.addWidget(self.fold_button)
+        self.tools.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self.tools)
+        layout.addWidget(results, 1)
+
+    def add_tool(self, button: QToolButton) -> None:
+        """Put another tool in the row (before the stretch)."""
+        self.tools.insertWidget(self.tools.count() - 1, button)
