@@ -192,9 +192,7 @@ class SearchController(QObject):
             return
         result = outcome.result
         hits = list(result.hits)
-        self._show(
-            request.generation, query, request.query, hits, result.total, outcome.families
-        )
+        self._show(request.generation, query, request.query, hits, result.total, outcome.families)
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
         nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
         self.results.set_empty_text(nothing if not hits else "")
