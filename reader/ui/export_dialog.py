@@ -161,7 +161,7 @@ class ExportDialog(QDialog):
 
         self._worker.submit(
             job,
-            changes=False,
+            changes=True,  # the export is recorded: the tree and results mark it 已编入
             on_done=self._done,
             on_failed=self._failed,
             on_progress=self._progressed,

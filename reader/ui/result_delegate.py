@@ -164,20 +164,8 @@ class ResultDelegate(QStyledItemDelegate):
             1,
         )
         model = index.model()
-        family = model.family(hit.article_id) if isinstance(model, ResultsModel) else None
-        parts = [self.tr("No. %1").replace("%1", str(index.row() + 1))]
-        if family is not None and family.exported:
-            parts.append(self.tr("in a brief"))  # 已编入: it already went out once
-        if hit.source != "article":
-            parts.append(self.tr("in your notes"))
-        parts.append(hit_issue(hit, self.tr("unknown issue")))
-        count = len(hit.matches) + len(hit.title_matches)
-        if count:
-            parts.append(self.tr("%n match(es)", "", count))
-        if hit.series:
-            parts.append(hit.series)
         text_width = rect.width() - RELEVANCE_BAR_WIDTH - 8
-        source, _ = _elided(" · ".join(parts), [], small, text_width)
+        source, _ = _elided(self.source_line(index), [], small, text_width)
         line = _draw_text(painter, QPointF(rect.left(), y), text_width, source, [], small, muted, 1)
         if isinstance(model, ResultsModel):
             self._draw_relevance(painter, rect.right(), y, line, model.relevance(index.row()))
@@ -201,6 +189,24 @@ class ResultDelegate(QStyledItemDelegate):
             text_color,
             1 if note else 2,
         )
+
+    def source_line(self, index: AnyIndex) -> str:
+        """Rank, 已编入, issue, matches and series of a row, as drawn under its title."""
+        hit = index.data(HIT_ROLE)
+        model = index.model()
+        family = model.family(hit.article_id) if isinstance(model, ResultsModel) else None
+        parts = [self.tr("No. %1").replace("%1", str(index.row() + 1))]
+        if family is not None and family.exported:
+            parts.append("✓" + self.tr("in a brief"))  # 已编入, the tree's mark with its words
+        if hit.source != "article":
+            parts.append(self.tr("in your notes"))
+        parts.append(hit_issue(hit, self.tr("unknown issue")))
+        count = len(hit.matches) + len(hit.title_matches)
+        if count:
+            parts.append(self.tr("%n match(es)", "", count))
+        if hit.series:
+            parts.append(hit.series)
+        return " · ".join(parts)
 
     def printings_note(self, index: AnyIndex) -> str:
         """「同文：2023年第7期」 and the reprints folded into the row, or "" when none."""

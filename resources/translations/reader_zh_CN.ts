@@ -1185,5 +1185,16 @@ Articles: %3</source>
             <translation>把改编转载折叠到最初刊发的一行</translation>
         </message>
     </context>
+    <context>
+        <name>LibraryTreeModel</name>
+        <message>
+            <source> (in a brief)</source>
+            <translation>（已编入）</translation>
+        </message>
+        <message>
+            <source>In a brief: %1</source>
+            <translation>已编入：%1</translation>
+        </message>
+    </context>
     <!-- end of search results -->
 </TS>
