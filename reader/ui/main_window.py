@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock(
             "libraryDock", self.tr("Library"), self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.search = SearchController(self, archive, settings, self.theme)
+        self.search = SearchController(self, archive, settings, self.theme, worker)
         self.results_dock = self._dock(
             "resultsDock",
             self.tr("Search Results"),

@@ -16,10 +16,12 @@ from reader.ui import tree_queries
 from reader.ui.result_delegate import ResultDelegate
 from reader.ui.results_model import ResultsModel
 from reader.ui.results_panel import ResultsPanel
+from reader.ui.search_history import SearchHistory
 from reader.ui.search_panel import ResultsView, SearchBar
 from reader.ui.search_runner import SearchOutcome, SearchRequest, SearchRunner
 from reader.ui.settings import Settings
 from reader.ui.theme import Theme
+from reader.ui.worker import Worker
 
 # Hits per page: each costs a snippet, so a small first page keeps typing quick.
 PAGE_SIZE = 25  # a screenful and a half; more load as the list scrolls
@@ -57,11 +59,19 @@ class SearchController(QObject):
     # and the article the walk started from.
     neighbour_found = Signal(object, object)
 
-    def __init__(self, parent: QWidget, archive: Archive, settings: Settings, theme: Theme) -> None:
+    def __init__(
+        self, parent: QWidget, archive: Archive, settings: Settings, theme: Theme, worker: Worker
+    ) -> None:
         super().__init__(parent)
         self._archive = archive
         self._settings = settings
-        self.bar = SearchBar(settings.search_history, parent)
+        self.bar = SearchBar(parent)
+        self.history = SearchHistory(
+            self.bar, archive, worker, lambda: self.full_query(self.bar.query()), self
+        )
+        self.history.run_requested.connect(self._run_saved)
+        for query in reversed(settings.take_search_history()):
+            self.history.record(query)
         self.model = ResultsModel(parent)
         self.model.set_fold_reprints(settings.fold_reprints)
         self.results = ResultsView(parent)
@@ -196,8 +206,7 @@ class SearchController(QObject):
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
         nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
         self.results.set_empty_text(nothing if not hits else "")
-        if hits:
-            self._history_timer.start()
+        self._history_timer.start()  # every query run joins, hits or not, once looked at
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.searched.emit(query)
@@ -224,14 +233,16 @@ class SearchController(QObject):
                 self.neighbour_found.emit(hit, article_id)
 
     def _remember(self, query: str) -> None:
-        if query:
-            self._settings.remember_search(query)
-            self.bar.set_history(self._settings.search_history)
+        self.history.record(self.full_query(query) if query else "")
+
+    def _run_saved(self, query: str) -> None:
+        """A saved or recent search, as it was run: its own filters, none from the bar."""
+        self.bar.clear_filters()
+        self.bar.set_query(query)
 
     def _committed(self, query: str) -> None:
         """Enter: remember the query and open its first result (once it has come)."""
-        self._settings.remember_search(query)
-        self.bar.set_history(self._settings.search_history)
+        self._remember(query)
         shown = not self.is_searching() and self._shown_full == self.full_query(query)
         if not shown:
             self.run(query)
@@ -303,8 +314,9 @@ class SearchController(QObject):
             return
         if self.results.currentIndex().row() != row:  # keeps a Ctrl+click selection
             self.results.setCurrentIndex(self.model.index(row))
-        self._settings.remember_search(self.model.query)
-        self.bar.set_history(self._settings.search_history)
+        if self._history_timer.isActive():  # opened before the pause: remember it now
+            self._history_timer.stop()
+            self._remember(self._query)
         self.open_requested.emit(hit.article_id, hit if hit.source == "article" else None)
 
     def follow_article(self, article_id: int) -> None:

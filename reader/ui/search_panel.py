@@ -29,8 +29,9 @@ class SearchBar(QWidget):
 
     search_requested = Signal(str)
     committed = Signal(str)  # Enter pressed: search if need be, open the first result
+    history_requested = Signal()  # the magnifier or Alt+Down: drop the searches down
 
-    def __init__(self, history: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchBar")
         self.query_edit = QLineEdit(self)
@@ -39,7 +40,7 @@ class SearchBar(QWidget):
         self.query_edit.setPlaceholderText(self.tr("Search the archive (Ctrl+K)…"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.setMinimumWidth(300)
-        self._history = QStringListModel(history, self)
+        self._history = QStringListModel([], self)
         completer = QCompleter(self._history, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -48,7 +49,7 @@ class SearchBar(QWidget):
             QIcon("icons:search.svg"), QLineEdit.ActionPosition.LeadingPosition
         )
         self.history_action.setObjectName("searchHistoryAction")
-        self.history_action.setToolTip(self.tr("Recent searches (Alt+Down)"))
+        self.history_action.setToolTip(self.tr("Saved and recent searches (Alt+Down)"))
         self.history_action.triggered.connect(self.show_history)
 
         self.year_filter = QComboBox(self)
@@ -128,10 +129,13 @@ class SearchBar(QWidget):
         self._history.setStringList(history)
 
     def show_history(self) -> None:
-        """Drop down every recent search (the same list the completer offers while typing)."""
-        completer = self.query_edit.completer()
-        completer.setCompletionPrefix("")
-        completer.complete()
+        """Ask for the dropdown of saved and recent searches."""
+        self.history_requested.emit()
+
+    def clear_filters(self) -> None:
+        """Back to all years, series and regions (a saved search brings its own)."""
+        for combo in (self.year_filter, self.series_filter, self.region_filter):
+            combo.setCurrentIndex(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:

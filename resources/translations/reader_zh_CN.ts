@@ -865,10 +865,6 @@ Articles: %3</source>
             <translation>全部刊物</translation>
         </message>
         <message>
-            <source>Recent searches (Alt+Down)</source>
-            <translation>最近的搜索（Alt+↓）</translation>
-        </message>
-        <message>
             <source>Region filter</source>
             <translation>地区筛选</translation>
         </message>
@@ -1194,6 +1190,48 @@ Articles: %3</source>
         <message>
             <source>In a brief: %1</source>
             <translation>已编入：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchHistory</name>
+        <message>
+            <source>Saved and recent searches</source>
+            <translation>已存检索和最近检索</translation>
+        </message>
+        <message>
+            <source>Saved searches</source>
+            <translation>已存检索</translation>
+        </message>
+        <message>
+            <source>Recent searches</source>
+            <translation>最近检索</translation>
+        </message>
+        <message>
+            <source>No searches yet</source>
+            <translation>尚无检索记录</translation>
+        </message>
+        <message>
+            <source>Save This Search…</source>
+            <translation>保存此检索…</translation>
+        </message>
+        <message>
+            <source>Delete Saved Search</source>
+            <translation>删除已存检索</translation>
+        </message>
+        <message>
+            <source>Save Search</source>
+            <translation>保存检索</translation>
+        </message>
+        <message>
+            <source>Name for “%1”:</source>
+            <translation>为“%1”起个名称：</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <source>Saved and recent searches (Alt+Down)</source>
+            <translation>已存检索和最近检索（Alt+↓）</translation>
         </message>
     </context>
     <!-- end of search results -->
