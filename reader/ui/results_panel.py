@@ -22,9 +22,17 @@ class ResultsPanel(QWidget):
         self.fold_button.setToolTip(
             self.tr("Show edited reprints in the row of their first printing")
         )
+        self.refine_button = QToolButton(self)
+        self.refine_button.setObjectName("refineResultsButton")
+        self.refine_button.setText(self.tr("Search Within"))
+        self.refine_button.setAccessibleName(self.tr("Search within these results"))
+        self.refine_button.setToolTip(
+            self.tr("Type a further query that these results must match as well")
+        )
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(4, 2, 4, 2)
         self.tools.addWidget(self.fold_button)
+        self.tools.addWidget(self.refine_button)
         self.tools.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -12,6 +12,7 @@ from reader import regions
 from reader.archive import Archive
 from reader.hit_families import Family, families
 from reader.search import find_spans, query_terms, span_terms
+from reader.searches import refine
 from reader.ui import tree_queries
 from reader.ui.result_delegate import ResultDelegate
 from reader.ui.results_model import ResultsModel
@@ -40,6 +41,15 @@ class PendingHit:
 
     article_id: int | None  # the article the walk starts from
     step: int
+
+
+@dataclass(frozen=True)
+class _Within:
+    """Results being searched within: their full query, as typed, and the bar's filters."""
+
+    full: str
+    typed: str
+    filters: tuple[Any, Any, Any]
 
 
 def _quoted(value: str) -> str:
@@ -82,6 +92,8 @@ class SearchController(QObject):
         self.panel = ResultsPanel(self.results, parent)
         self.panel.fold_button.setChecked(settings.fold_reprints)
         self.panel.fold_button.toggled.connect(self.set_fold_reprints)
+        self.panel.refine_button.clicked.connect(self.refine_results)
+        self.bar.scope_button.clicked.connect(self.end_refining)
         self.results.open_requested.connect(self.open_row)
         self.bar.search_requested.connect(self.run)
         self.bar.committed.connect(self._committed)
@@ -93,6 +105,7 @@ class SearchController(QObject):
         self._shown_generation = 0  # of the results in the list
         self._shown_full = ""  # the full query (with filters) of the results in the list
         self._open_first: int | None = None  # Enter was pressed for this generation
+        self._within: _Within | None = None  # the results being searched within
         self._walk: tuple[int | None, int] | None = None  # F3 waiting for a page
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -107,11 +120,12 @@ class SearchController(QObject):
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(HISTORY_DWELL_MS)
-        self._history_timer.timeout.connect(lambda: self._remember(self._query))
+        self._history_timer.timeout.connect(self._remember_shown)
 
     # -- running ------------------------------------------------------------------------
     def full_query(self, query: str) -> str:
-        """The typed query with the year and series filters as search syntax."""
+        """The typed query with the filters as search syntax (and, when searching within
+        results, the query of those results)."""
         parts = [query]
         year, series = self.bar.year(), self.bar.series()
         if year is not None:
@@ -121,7 +135,36 @@ class SearchController(QObject):
         region = self.bar.region()
         if region is not None:
             parts.append(f"region:{region}")
-        return " ".join(parts)
+        full = " ".join(p for p in parts if p)
+        return refine(self._within.full, full) if self._within is not None else full
+
+    def shown_query(self, query: str) -> str:
+        """What the results are said to be for: the typed query, after the one refined."""
+        return refine(self._within.typed, query) if self._within is not None else query
+
+    # -- searching within results -------------------------------------------------------
+    def refine_results(self) -> None:
+        """Search within the results shown: what is typed next must hold in them too."""
+        if not self._shown_full or (self._within is not None and not self.bar.query()):
+            return
+        bar = self.bar
+        self._within = _Within(self._shown_full, self.model.query, bar.filters())
+        bar.clear_filters()  # they are part of the refined query now
+        bar.show_scope(self._within.typed)
+        bar.query_edit.clear()
+        bar.query_edit.setFocus()
+
+    def end_refining(self) -> None:
+        """Back to the query that was refined, with its filters."""
+        within, self._within = self._within, None
+        if within is None:
+            return
+        self.bar.hide_scope()
+        self.bar.set_filters(within.filters)
+        self.bar.set_query(within.typed)
+
+    def is_refining(self) -> bool:
+        return self._within is not None
 
     def run(self, query: str) -> None:
         """Search for ``query`` (with the filters) off the GUI thread; the hits show when
@@ -132,7 +175,7 @@ class SearchController(QObject):
         self._walk = None
         self._syntax_timer.stop()
         self._history_timer.stop()
-        if not query:
+        if not query and self._within is None:
             self._stop_busy()
             self._show(self._generation, "", "", [], 0)
             self.bar.status.setText("")
@@ -186,7 +229,7 @@ class SearchController(QObject):
             self._page_delivered(outcome)
             return
         self._stop_busy()
-        query = self._query
+        query = self.shown_query(self._query)
         if outcome.syntax_error and self._open_first != request.generation:
             # Still typing, perhaps: keep the list, say what is wrong once the editor pauses.
             self._shown_generation = request.generation
@@ -232,8 +275,9 @@ class SearchController(QObject):
             if not isinstance(hit, PendingHit):
                 self.neighbour_found.emit(hit, article_id)
 
-    def _remember(self, query: str) -> None:
-        self.history.record(self.full_query(query) if query else "")
+    def _remember_shown(self) -> None:
+        """Keep the query of the results on screen in the history."""
+        self.history.record(self._shown_full)
 
     def _run_saved(self, query: str) -> None:
         """A saved or recent search, as it was run: its own filters, none from the bar."""
@@ -242,7 +286,7 @@ class SearchController(QObject):
 
     def _committed(self, query: str) -> None:
         """Enter: remember the query and open its first result (once it has come)."""
-        self._remember(query)
+        self.history.record(self.full_query(query))
         shown = not self.is_searching() and self._shown_full == self.full_query(query)
         if not shown:
             self.run(query)
@@ -316,7 +360,7 @@ class SearchController(QObject):
             self.results.setCurrentIndex(self.model.index(row))
         if self._history_timer.isActive():  # opened before the pause: remember it now
             self._history_timer.stop()
-            self._remember(self._query)
+            self._remember_shown()
         self.open_requested.emit(hit.article_id, hit if hit.source == "article" else None)
 
     def follow_article(self, article_id: int) -> None:

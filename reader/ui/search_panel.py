@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QToolButton,
     QWidget,
 )
 
@@ -52,6 +53,13 @@ class SearchBar(QWidget):
         self.history_action.setToolTip(self.tr("Saved and recent searches (Alt+Down)"))
         self.history_action.triggered.connect(self.show_history)
 
+        # Shown while searching within results: names them; a click goes back to them.
+        self.scope_button = QToolButton(self)
+        self.scope_button.setObjectName("searchScopeButton")
+        self.scope_button.setAccessibleName(self.tr("Stop searching within results"))
+        self.scope_button.setToolTip(self.tr("Back to all of these results"))
+        self.scope_button.setVisible(False)
+
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("yearFilter")
         self.year_filter.setAccessibleName(self.tr("Year filter"))
@@ -84,6 +92,7 @@ class SearchBar(QWidget):
         label = QLabel(self.tr("Search:"), self)
         label.setBuddy(self.query_edit)
         layout.addWidget(label)
+        layout.addWidget(self.scope_button)
         layout.addWidget(self.query_edit, 1)
         layout.addWidget(self.year_filter)
         layout.addWidget(self.series_filter)
@@ -136,6 +145,25 @@ class SearchBar(QWidget):
         """Back to all years, series and regions (a saved search brings its own)."""
         for combo in (self.year_filter, self.series_filter, self.region_filter):
             combo.setCurrentIndex(0)
+
+    def filters(self) -> tuple[Any, Any, Any]:
+        """The year, series and region chosen (None for all)."""
+        return self.year(), self.series(), self.region()
+
+    def set_filters(self, chosen: tuple[Any, Any, Any]) -> None:
+        combos = (self.year_filter, self.series_filter, self.region_filter)
+        for combo, value in zip(combos, chosen, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def show_scope(self, query: str) -> None:
+        """Say that what is typed searches within the results of ``query``."""
+        self.scope_button.setText(self.tr("Within “%1” ✕").replace("%1", query))
+        self.scope_button.setVisible(True)
+        self.query_edit.setPlaceholderText(self.tr("Search within these results…"))
+
+    def hide_scope(self) -> None:
+        self.scope_button.setVisible(False)
+        self.query_edit.setPlaceholderText(self.tr("Search the archive (Ctrl+K)…"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:

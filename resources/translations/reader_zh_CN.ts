@@ -1180,6 +1180,18 @@ Articles: %3</source>
             <source>Show edited reprints in the row of their first printing</source>
             <translation>把改编转载折叠到最初刊发的一行</translation>
         </message>
+        <message>
+            <source>Search Within</source>
+            <translation>在结果中检索</translation>
+        </message>
+        <message>
+            <source>Search within these results</source>
+            <translation>在这些结果中检索</translation>
+        </message>
+        <message>
+            <source>Type a further query that these results must match as well</source>
+            <translation>再输入一个检索式，结果须同时满足</translation>
+        </message>
     </context>
     <context>
         <name>LibraryTreeModel</name>
@@ -1232,6 +1244,22 @@ Articles: %3</source>
         <message>
             <source>Saved and recent searches (Alt+Down)</source>
             <translation>已存检索和最近检索（Alt+↓）</translation>
+        </message>
+        <message>
+            <source>Within “%1” ✕</source>
+            <translation>在“%1”中 ✕</translation>
+        </message>
+        <message>
+            <source>Search within these results…</source>
+            <translation>在这些结果中检索…</translation>
+        </message>
+        <message>
+            <source>Stop searching within results</source>
+            <translation>结束在结果中检索</translation>
+        </message>
+        <message>
+            <source>Back to all of these results</source>
+            <translation>回到全部结果</translation>
         </message>
     </context>
     <!-- end of search results -->
