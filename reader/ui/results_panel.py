@@ -29,17 +29,21 @@ class ResultsPanel(QWidget):
         self.refine_button.setToolTip(
             self.tr("Type a further query that these results must match as well")
         )
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("exportResultsButton")
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setAccessibleName(self.tr("Export the results"))
+        self.export_button.setToolTip(
+            self.tr("Write every result (not only those loaded) to .xlsx, .csv or .docx")
+        )
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(4, 2, 4, 2)
         self.tools.addWidget(self.fold_button)
         self.tools.addWidget(self.refine_button)
+        self.tools.addWidget(self.export_button)
         self.tools.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(self.tools)
         layout.addWidget(results, 1)
-
-    def add_tool(self, button: QToolButton) -> None:
-        """Put another tool in the row (before the stretch)."""
-        self.tools.insertWidget(self.tools.count() - 1, button)

@@ -14,6 +14,7 @@ from reader.hit_families import Family, families
 from reader.search import find_spans, query_terms, span_terms
 from reader.searches import refine
 from reader.ui import tree_queries
+from reader.ui.hitlist_export import HitListExport
 from reader.ui.result_delegate import ResultDelegate
 from reader.ui.results_model import ResultsModel
 from reader.ui.results_panel import ResultsPanel
@@ -93,6 +94,8 @@ class SearchController(QObject):
         self.panel.fold_button.setChecked(settings.fold_reprints)
         self.panel.fold_button.toggled.connect(self.set_fold_reprints)
         self.panel.refine_button.clicked.connect(self.refine_results)
+        self.hitlist = HitListExport(parent, worker, settings, lambda: self._shown_full)
+        self.panel.export_button.clicked.connect(self.hitlist.start)
         self.bar.scope_button.clicked.connect(self.end_refining)
         self.results.open_requested.connect(self.open_row)
         self.bar.search_requested.connect(self.run)

@@ -1192,6 +1192,18 @@ Articles: %3</source>
             <source>Type a further query that these results must match as well</source>
             <translation>再输入一个检索式，结果须同时满足</translation>
         </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出结果…</translation>
+        </message>
+        <message>
+            <source>Export the results</source>
+            <translation>导出检索结果</translation>
+        </message>
+        <message>
+            <source>Write every result (not only those loaded) to .xlsx, .csv or .docx</source>
+            <translation>把全部检索结果（不只是已载入的）写成 .xlsx、.csv 或 .docx</translation>
+        </message>
     </context>
     <context>
         <name>LibraryTreeModel</name>
@@ -1260,6 +1272,41 @@ Articles: %3</source>
         <message>
             <source>Back to all of these results</source>
             <translation>回到全部结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>HitListExport</name>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 (*.csv)</source>
+            <translation>CSV，UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Word document (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Export Search Results</source>
+            <translation>导出检索结果</translation>
+        </message>
+        <message>
+            <source>Search for something first.</source>
+            <translation>请先检索。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n search result(s) written to:
+%1</source>
+            <translation>
+                <numerusform>已将 %n 条检索结果写入：
+%1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>打开所在文件夹</translation>
         </message>
     </context>
     <!-- end of search results -->
