@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -63,8 +64,8 @@ _PRINTING_SQL = (
 )
 
 
-def _rows(db: Database, column: str, values: Sequence[object]) -> list[tuple]:  # type: ignore[type-arg]
-    rows: list[tuple] = []  # type: ignore[type-arg]
+def _rows(db: Database, column: str, values: Sequence[object]) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
     for start in range(0, len(values), _CHUNK):
         chunk = list(values[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
@@ -92,7 +93,7 @@ def families(db: Database, article_ids: Iterable[int]) -> dict[int, Family]:
     printings: dict[int, Printing] = {}
     hashes: dict[int, str] = {}
 
-    def take(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+    def take(rows: list[tuple[Any, ...]]) -> None:
         for article_id, text_hash, series, year, issue_no, date in rows:
             printings[article_id] = Printing(article_id, series, year, issue_no, date)
             hashes[article_id] = text_hash
@@ -103,9 +104,9 @@ def families(db: Database, article_ids: Iterable[int]) -> dict[int, Family]:
     by_hash: dict[str, list[int]] = {}
     for article_id, text_hash in hashes.items():
         by_hash.setdefault(text_hash, []).append(article_id)
-    for twins in by_hash.values():
-        for article_id in twins:
-            neighbours.setdefault(article_id, set()).update(t for t in twins if t != article_id)
+    for same in by_hash.values():
+        for article_id in same:
+            neighbours.setdefault(article_id, set()).update(t for t in same if t != article_id)
     frontier = list(printings)
     seen = set(frontier)
     while frontier and len(seen) < MAX_FAMILY * len(wanted):

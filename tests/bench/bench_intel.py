@@ -3,7 +3,8 @@
 For each size: invented issues are stored, indexed and derived the way an import derives
 them (per article: regions, keywords, MinHash bands and reprint links, timed apart). Then
 50 topics are checked (targets: topic check < 200 ms at 10,000 articles; reprint linking
-< 5 ms per imported article).
+< 5 ms per imported article), and what a page of results costs to relate (同文, reprints,
+已编入) beside its search.
 """
 
 from __future__ import annotations
@@ -17,15 +18,17 @@ from pathlib import Path
 
 from reader.archive import Archive
 from reader.derived import articles_to_derive
+from reader.hit_families import families
 from reader.keywords import extract_keywords, store_keywords
 from reader.regions import article_regions, store_regions
 from reader.reprints import link_article
-from reader.search import rebuild_index
+from reader.search import rebuild_index, search
 from reader.store.issues import insert_issue
 from reader.topics import add_topic, check_topics, mark_seen
 from tests.bench.generate import Writer, make_issues
 
 TOPICS = 50
+PAGE = 25  # hits in the window's first page of results
 
 
 def _derive(archive: Archive, ids: list[int]) -> dict[str, list[float]]:
@@ -50,6 +53,20 @@ def _derive(archive: Archive, ids: list[int]) -> dict[str, list[float]]:
             link_article(db, article_id, f"{title}\n{text}")
             times["reprints"].append(time.perf_counter() - started)
     return times
+
+
+def _families_per_page(archive: Archive, words: list[str]) -> str:
+    """What the window adds to each page of results (同文, reprints, 已编入), against the
+    search of that page measured in the same run."""
+    searched, related = [], []
+    for word in words:
+        started = time.perf_counter()
+        hits = search(archive, word, limit=PAGE).hits
+        searched.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        families(archive.db, [hit.article_id for hit in hits])
+        related.append(time.perf_counter() - started)
+    return f"result families per page of {PAGE} {_ms(related)} (the search itself {_ms(searched)})"
 
 
 def _ms(values: list[float]) -> str:
@@ -87,6 +104,8 @@ def run(args: argparse.Namespace) -> list[str]:
             )
             for name, values in times.items():
                 lines.append(f"{size} articles: {name} per article {_ms(values)}")
+            with Archive(folder) as archive:
+                lines.append(f"{size} articles: {_families_per_page(archive, words)}")
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)

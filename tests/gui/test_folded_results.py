@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.gui.conftest import search_for, show_active, wait_idle
-from tests.gui.reprinted import PIECE_TITLE, reprinted_archive
+from tests.support.reprinted import PIECE_TITLE, reprinted_archive
 
 
 @pytest.fixture
