@@ -25,14 +25,19 @@ def edited(paragraphs: list[str]) -> list[str]:
     return ["据示例日报报道，记者日前从示例县获悉以下情况。", *changed]
 
 
-def _filler(title: str, topic: str) -> ParsedArticle:
-    return ParsedArticle(
-        title=title,
-        paragraphs=[
-            f"今年以来，示例市围绕{topic}出台多项措施，推动相关工作取得新进展。",
-            f"有关部门表示，将持续加大对{topic}的支持力度，及时总结推广好的做法。",
-        ],
-    )
+# Articles of their own beside the piece, each on another matter, so none reads as a reprint.
+FILLERS = {
+    "示例市推进科技金融": "科技支行为轻资产企业发放知识产权质押贷款，首批十二家企业获得授信。",
+    "示例市建设孵化器": "老厂房改造的孵化器入驻团队四十个，配备共享实验室和路演大厅。",
+    "示例市培育专精特新企业": "工信部门建立梯度培育库，对入库企业提供技改补贴和上市辅导。",
+    "示例市加强知识产权保护": "市场监管局开通维权援助热线，专利侵权纠纷平均处理周期缩短一半。",
+    "示例市发展低空经济": "无人机物流航线连通山区乡镇，药品和快递当天即可送达。",
+    "示例市引进高层次人才": "人才公寓新增房源八百套，海外博士来示例市创业可领取安家补助。",
+}
+
+
+def _filler(title: str) -> ParsedArticle:
+    return ParsedArticle(title=title, paragraphs=[FILLERS[title]])
 
 
 def _issue(year: int, issue_no: int, articles: list[ParsedArticle]) -> ParsedIssue:
@@ -57,26 +62,26 @@ def reprinted_archive(folder: Path, files: Path) -> Path:
             7,
             [
                 ParsedArticle(PIECE_TITLE, PIECE),
-                _filler("示例市推进科技金融", "科技金融"),
-                _filler("示例市建设孵化器", "孵化器建设"),
+                _filler("示例市推进科技金融"),
+                _filler("示例市建设孵化器"),
             ],
         ),
         _issue(
             2023,
             9,
             [
-                _filler("示例市培育专精特新企业", "专精特新"),
+                _filler("示例市培育专精特新企业"),
                 ParsedArticle(PIECE_TITLE, PIECE),
-                _filler("示例市加强知识产权保护", "知识产权"),
+                _filler("示例市加强知识产权保护"),
             ],
         ),
         _issue(
             2024,
             2,
             [
-                _filler("示例市发展低空经济", "低空经济"),
+                _filler("示例市发展低空经济"),
                 ParsedArticle(PIECE_TITLE + "（转载）", edited(PIECE)),
-                _filler("示例市引进高层次人才", "人才引进"),
+                _filler("示例市引进高层次人才"),
             ],
         ),
     ]
