@@ -307,6 +307,8 @@ class SearchController(QObject):
     def close(self) -> None:
         """End the search thread and close its connection (the window is closing)."""
         self._stop_busy()
+        self._history_timer.stop()  # the worker that would keep it stops with the window
+        self._syntax_timer.stop()
         self.runner.close()
 
     def focus(self) -> None:

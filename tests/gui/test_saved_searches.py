@@ -91,3 +91,12 @@ def test_the_history_an_earlier_version_kept_in_the_settings_moves_to_the_archiv
     window = _ready(qtbot, make_window, filled_archive_dir)
     assert searches.recent_queries(window.archive.db) == ["乳业", "科技"]
     assert settings.take_search_history() == []
+
+
+def test_a_window_closed_before_the_pause_ends_leaves_no_write_behind(
+    qtbot, make_window, filled_archive_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = _ready(qtbot, make_window, filled_archive_dir)
+    search_for(qtbot, window, "示例")
+    window.close()  # the worker stops; the query's pause had not ended
+    qtbot.wait(HISTORY_DWELL_MS + 300)  # a write asked of the stopped worker would fail here
