@@ -48,9 +48,11 @@ def test_every_hit_goes_to_the_file_and_the_window_says_where(
     )
     if suffix == ".csv":
         assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # WPS and Excel read the BOM
-        rows = list(csv.reader(target.open(encoding="utf-8-sig")))
-        assert len(rows) == 1 + 3
-        assert rows == list(csv.reader(cli_target.open(encoding="utf-8-sig")))
+
+        def rows_of(path: Path) -> list[list[str]]:
+            return list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+
+        assert len(rows_of(target)) == 1 + 3 and rows_of(target) == rows_of(cli_target)
     elif suffix == ".xlsx":
         from openpyxl import load_workbook
 
