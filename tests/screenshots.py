@@ -115,8 +115,8 @@ def take_screenshots() -> list[Path]:
         _settle(app)
         shots.append(_shoot(window, "main-window.png"))
 
-        # 2. Search results with the matches painted in the article.
-        _search(app, window, "科技")
+        # 2. Search results with each term's hits in its own hue, in the list and the article.
+        _search(app, window, "科技 成果")
         window.search.open_row(0)
         window.next_match()
         _settle(app)
@@ -189,6 +189,21 @@ def take_screenshots() -> list[Path]:
             dialog.reject()
 
         window.close()
+        _settle(app)
+
+        # 4b. A piece printed three times: 同文 in one row, the edited reprint folded under it.
+        from tests.support.reprinted import reprinted_archive
+
+        reprinted = reprinted_archive(root / "reprinted", root / "reprinted-files")
+        folded = _window(app, reprinted, root / "config" / "reprinted.ini", "zh_CN")
+        folded.resize(1280, 800)
+        _search(app, folded, "数字农业 基地")
+        folded.search.panel.fold_button.setChecked(True)
+        folded.search.open_row(0)
+        folded.results_dock.raise_()
+        _settle(app)
+        shots.append(_shoot(folded, "search-folded.png"))
+        folded.close()
         _settle(app)
 
         # 5. The English interface, dark theme.

@@ -10,7 +10,7 @@ from reader.search.engine import search
 from reader.search.index import ensure_index, rebuild_index, sync_index
 from reader.search.query import QuerySyntaxError, parse_query
 from reader.search.results import Hit, SearchResult
-from reader.search.spans import find_spans
+from reader.search.spans import find_spans, query_terms, span_terms
 
 __all__ = [
     "Hit",
@@ -19,7 +19,9 @@ __all__ = [
     "ensure_index",
     "find_spans",
     "parse_query",
+    "query_terms",
     "rebuild_index",
     "search",
+    "span_terms",
     "sync_index",
 ]

@@ -43,6 +43,34 @@ def find_spans(text: str, query: str) -> list[Span]:
     return term_spans(fold(text), terms)
 
 
+def query_terms(query: str) -> list[str]:
+    """The distinct strings ``query`` marks in a text, folded, in the order typed: one
+    colour each in the window (a query that cannot be read marks itself, as written)."""
+    try:
+        terms = [t.folded for t in parse_query(query).positive_terms() if t.field != "note"]
+    except QuerySyntaxError:
+        terms = [fold(query)] if query.strip() else []
+    return [t for t in dict.fromkeys(terms) if t]
+
+
+def span_terms(text: str, spans: list[Span], terms: list[str]) -> list[int]:
+    """For each span of ``text``, the index in ``terms`` of the term it is an occurrence of.
+
+    A span cut short (a snippet's end) is matched by its start; the longest term that fits
+    wins, so 科技 and 科技厅 keep their own colours. A span no term explains gets 0.
+    """
+    folded = fold(text)
+    by_length = sorted(range(len(terms)), key=lambda i: -len(terms[i]))
+    found = []
+    for start, end in spans:
+        piece = folded[start:end]
+        index = next((i for i in by_length if piece == terms[i]), None)
+        if index is None:
+            index = next((i for i in by_length if terms[i].startswith(piece) and piece), 0)
+        found.append(index)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Snippet:
     """A window of plain text with the matches inside it; ``html`` escapes the text."""

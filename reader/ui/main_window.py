@@ -109,11 +109,11 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock(
             "libraryDock", self.tr("Library"), self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.search = SearchController(self, archive, settings, self.theme)
+        self.search = SearchController(self, archive, settings, self.theme, self.ops)
         self.results_dock = self._dock(
             "resultsDock",
             self.tr("Search Results"),
-            self.search.results,
+            self.search.panel,
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.tabifyDockWidget(self.library_dock, self.results_dock)
@@ -369,10 +369,11 @@ class MainWindow(QMainWindow):
                 for changes, initiator in changed
             )
 
-        if touched("issues", "articles", "annotations"):  # tags and bookmarks are in the tree
+        # Tags and bookmarks are in the tree, and so are the 已编入 marks of exported briefs.
+        if touched("issues", "articles", "annotations", "briefs"):
             self.library.reload(self.current_article_id())
-        if touched("issues"):
-            self.search.refresh_filters()
+        if touched("issues", "articles", "briefs", "index"):
+            self.search.follow_archive_change()
         if touched("briefs", "issues", "articles", shown_by=self.briefs):
             self.briefs.reload()
         if touched("articles", "index", "topics"):

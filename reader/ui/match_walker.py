@@ -1,7 +1,9 @@
 """Walking the query's matches: within the open article, then on to the next result.
 
 The query in the find bar is painted over the open article: from the search hit's own
-spans when the article is one of the results of that query, else found in its text.
+spans when the article is one of the results of that query, else found in its text. The
+search query's hits are written in each term's hue; another text typed in the find bar is
+a Ctrl+F search, its matches filled instead.
 F3 / Shift+F3 walk the matches; past the last (first) one, the next (previous) result
 with matches opens.
 """
@@ -52,7 +54,15 @@ class MatchWalker(QObject):
             title = self._search.spans_in(article.title, query)
         else:
             body, title = [], []
-        self._pane.set_search_spans(body, title)
+        if query and query == self._search.results_query():  # the query's hits: term hues
+            self._pane.set_search_spans(
+                body,
+                title,
+                body_terms=self._search.terms_of(article.text, body),
+                title_terms=self._search.terms_of(article.title, title),
+            )
+        else:  # Ctrl+F on a text of the editor's own
+            self._pane.set_search_spans(body, title, find=True)
         if self._pane.search_span_count():
             self._pane.go_to_match(0)
         self._show_position()

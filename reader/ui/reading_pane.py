@@ -35,7 +35,8 @@ READING_WIDTH_EM = 38
 
 KIND_PROPERTY = QTextFormat.Property.UserProperty
 ID_PROPERTY = QTextFormat.Property.UserProperty + 1
-SEARCH = "search"
+SEARCH = "search"  # a hit of the search query, in its term's hue
+FIND = "find"  # a Ctrl+F match of another text, filled
 CURRENT = "current"
 HIGHLIGHT = "highlight"
 
@@ -106,6 +107,8 @@ class ReadingPane(QTextEdit):
         self._body_map = OffsetMap("", 0)
         self._search_body: list[Span] = []
         self._search_title: list[Span] = []
+        self._term_of: list[int] = []  # per painted match, title ones first
+        self._finding = False
         self._current: int | None = None
         self._highlights: list[PaintedHighlight] = []
         self._side_margin = -1
@@ -137,6 +140,7 @@ class ReadingPane(QTextEdit):
         self._issue = issue
         self._search_body = []
         self._search_title = []
+        self._term_of = []
         self._current = None
         self._highlights = []
         self._rebuild(keep_scroll=False)
@@ -250,12 +254,35 @@ class ReadingPane(QTextEdit):
         root.setFrameFormat(fmt)
 
     # -- spans --------------------------------------------------------------------------
-    def set_search_spans(self, body: list[Span], title: list[Span] | None = None) -> None:
-        """Paint search matches: ``title`` spans first, then ``body`` spans, in text order."""
-        self._search_title = sorted(title or [])
-        self._search_body = sorted(body)
+    def set_search_spans(
+        self,
+        body: list[Span],
+        title: list[Span] | None = None,
+        *,
+        body_terms: list[int] | None = None,
+        title_terms: list[int] | None = None,
+        find: bool = False,
+    ) -> None:
+        """Paint matches: ``title`` spans first, then ``body`` spans, in text order.
+
+        Query hits (the default) are written in their term's hue: ``*_terms`` give each
+        span's term (0 when not given). ``find`` paints Ctrl+F matches instead, filled.
+        """
+        title = title or []
+        title_pairs = sorted(zip(title, title_terms or [0] * len(title), strict=True))
+        body_pairs = sorted(zip(body, body_terms or [0] * len(body), strict=True))
+        self._search_title = [span for span, _t in title_pairs]
+        self._search_body = [span for span, _t in body_pairs]
+        self._term_of = [t for _s, t in title_pairs] + [t for _s, t in body_pairs]
+        self._finding = find
         self._current = None
         self._repaint_spans()
+
+    def match_hue(self, number: int) -> str | None:
+        """The hue match ``number`` is written in (None for a Ctrl+F match)."""
+        if self._finding or not 0 <= number < len(self._term_of):
+            return None
+        return self._theme.term_hue(self._term_of[number])
 
     def search_span_count(self) -> int:
         return len(self._search_title) + len(self._search_body)
@@ -304,14 +331,19 @@ class ReadingPane(QTextEdit):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(color))
         fmt.setProperty(KIND_PROPERTY, kind)
         fmt.setProperty(ID_PROPERTY, ident)
+        if kind == SEARCH:
+            # No fill: a highlight under the hit keeps showing, and no fill reads as a hit.
+            fmt.setForeground(QColor(color))
+            fmt.setFontWeight(QFont.Weight.Bold)
+        else:
+            fmt.setBackground(QColor(color))
         if kind == CURRENT:
             fmt.setForeground(QColor(self._theme.current_text))
-        if kind in (SEARCH, CURRENT):
+        if kind in (SEARCH, CURRENT) and not self._finding:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(self._theme.match_line))
+            fmt.setUnderlineColor(QColor(color if kind == SEARCH else self._theme.current_text))
         selection.cursor = cursor
         selection.format = fmt
         return selection
@@ -332,14 +364,17 @@ class ReadingPane(QTextEdit):
         ]
         for number in range(self.search_span_count()):
             start, end = self._match_positions(number)
+            hue = self.match_hue(number)
             if number == self._current:
                 selections.append(self._selection(start, end, self._theme.current, CURRENT, number))
+            elif hue is None:
+                selections.append(self._selection(start, end, self._theme.match, FIND, number))
             else:
-                selections.append(self._selection(start, end, self._theme.match, SEARCH, number))
+                selections.append(self._selection(start, end, hue, SEARCH, number))
         self.setExtraSelections(selections)
 
     def painted(self, kind: str) -> list[tuple[int, int]]:
-        """Document ranges painted as ``kind`` (search, current or highlight) — for checks."""
+        """Document ranges painted as ``kind`` (search, find, current or highlight)."""
         result = []
         for selection in self.extraSelections():
             if selection.format.property(KIND_PROPERTY) == kind:

@@ -10,9 +10,17 @@ from PySide6.QtWidgets import QWidget
 
 from reader import regions
 from reader.archive import Archive
-from reader.search import find_spans
+from reader.hit_families import Family, families
+from reader.search import find_spans, query_terms, span_terms
+from reader.searches import refine
 from reader.store import tree as tree_queries
-from reader.ui.search_panel import ResultDelegate, ResultsModel, ResultsView, SearchBar
+from reader.ui.hitlist_export import HitListExport
+from reader.ui.result_delegate import ResultDelegate
+from reader.ui.results_model import ResultsModel
+from reader.ui.results_panel import ResultsPanel
+from reader.ui.runner import OpRunner
+from reader.ui.search_history import SearchHistory
+from reader.ui.search_panel import ResultsView, SearchBar
 from reader.ui.search_runner import SearchOutcome, SearchRequest, SearchRunner
 from reader.ui.settings import Settings
 from reader.ui.theme import Theme
@@ -36,6 +44,15 @@ class PendingHit:
     step: int
 
 
+@dataclass(frozen=True)
+class _Within:
+    """Results being searched within: their full query, as typed, and the bar's filters."""
+
+    full: str
+    typed: str
+    filters: tuple[Any, Any, Any]
+
+
 def _quoted(value: str) -> str:
     return f'"{value}"' if any(ch.isspace() for ch in value) else value
 
@@ -53,17 +70,33 @@ class SearchController(QObject):
     # and the article the walk started from.
     neighbour_found = Signal(object, object)
 
-    def __init__(self, parent: QWidget, archive: Archive, settings: Settings, theme: Theme) -> None:
+    def __init__(
+        self, parent: QWidget, archive: Archive, settings: Settings, theme: Theme, runner: OpRunner
+    ) -> None:
         super().__init__(parent)
         self._archive = archive
         self._settings = settings
-        self.bar = SearchBar(settings.search_history, parent)
+        self.bar = SearchBar(parent)
+        self.history = SearchHistory(
+            self.bar, archive, runner, lambda: self.full_query(self.bar.query()), self
+        )
+        self.history.run_requested.connect(self._run_saved)
+        for query in reversed(settings.take_search_history()):
+            self.history.record(query)
         self.model = ResultsModel(parent)
+        self.model.set_fold_reprints(settings.fold_reprints)
         self.results = ResultsView(parent)
         self.results.setModel(self.model)
         self.delegate = ResultDelegate(theme, self.results)
         self.results.setItemDelegate(self.delegate)
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.panel = ResultsPanel(self.results, parent)
+        self.panel.fold_button.setChecked(settings.fold_reprints)
+        self.panel.fold_button.toggled.connect(self.set_fold_reprints)
+        self.panel.refine_button.clicked.connect(self.refine_results)
+        self.hitlist = HitListExport(parent, runner, settings, lambda: self._shown_full)
+        self.panel.export_button.clicked.connect(self.hitlist.start)
+        self.bar.scope_button.clicked.connect(self.end_refining)
         self.results.open_requested.connect(self.open_row)
         self.bar.search_requested.connect(self.run)
         self.bar.committed.connect(self._committed)
@@ -75,6 +108,7 @@ class SearchController(QObject):
         self._shown_generation = 0  # of the results in the list
         self._shown_full = ""  # the full query (with filters) of the results in the list
         self._open_first: int | None = None  # Enter was pressed for this generation
+        self._within: _Within | None = None  # the results being searched within
         self._walk: tuple[int | None, int] | None = None  # F3 waiting for a page
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -89,11 +123,12 @@ class SearchController(QObject):
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(HISTORY_DWELL_MS)
-        self._history_timer.timeout.connect(lambda: self._remember(self._query))
+        self._history_timer.timeout.connect(self._remember_shown)
 
     # -- running ------------------------------------------------------------------------
     def full_query(self, query: str) -> str:
-        """The typed query with the year and series filters as search syntax."""
+        """The typed query with the filters as search syntax (and, when searching within
+        results, the query of those results)."""
         parts = [query]
         year, series = self.bar.year(), self.bar.series()
         if year is not None:
@@ -103,7 +138,36 @@ class SearchController(QObject):
         region = self.bar.region()
         if region is not None:
             parts.append(f"region:{region}")
-        return " ".join(parts)
+        full = " ".join(p for p in parts if p)
+        return refine(self._within.full, full) if self._within is not None else full
+
+    def shown_query(self, query: str) -> str:
+        """What the results are said to be for: the typed query, after the one refined."""
+        return refine(self._within.typed, query) if self._within is not None else query
+
+    # -- searching within results -------------------------------------------------------
+    def refine_results(self) -> None:
+        """Search within the results shown: what is typed next must hold in them too."""
+        if not self._shown_full or (self._within is not None and not self.bar.query()):
+            return
+        bar = self.bar
+        self._within = _Within(self._shown_full, self.model.query, bar.filters())
+        bar.clear_filters()  # they are part of the refined query now
+        bar.show_scope(self._within.typed)
+        bar.query_edit.clear()
+        bar.query_edit.setFocus()
+
+    def end_refining(self) -> None:
+        """Back to the query that was refined, with its filters."""
+        within, self._within = self._within, None
+        if within is None:
+            return
+        self.bar.hide_scope()
+        self.bar.set_filters(within.filters)
+        self.bar.set_query(within.typed)
+
+    def is_refining(self) -> bool:
+        return self._within is not None
 
     def run(self, query: str) -> None:
         """Search for ``query`` (with the filters) off the GUI thread; the hits show when
@@ -114,7 +178,7 @@ class SearchController(QObject):
         self._walk = None
         self._syntax_timer.stop()
         self._history_timer.stop()
-        if not query:
+        if not query and self._within is None:
             self._stop_busy()
             self._show(self._generation, "", "", [], 0)
             self.bar.status.setText("")
@@ -142,7 +206,15 @@ class SearchController(QObject):
         self._busy_timer.stop()
         self.results.viewport().unsetCursor()
 
-    def _show(self, generation: int, query: str, full: str, hits: list[Any], total: int) -> None:
+    def _show(
+        self,
+        generation: int,
+        query: str,
+        full: str,
+        hits: list[Any],
+        total: int,
+        families: dict[int, Family] | None = None,
+    ) -> None:
         self._shown_generation = generation
         self._shown_full = full
 
@@ -150,7 +222,7 @@ class SearchController(QObject):
             if generation == self._generation:  # else it would displace the newer search
                 self.runner.request(SearchRequest(generation, full, PAGE_SIZE, offset))
 
-        self.model.set_hits(query, hits, total, request_page if full else None)
+        self.model.set_hits(query, hits, total, request_page if full else None, families)
 
     def _delivered(self, outcome: SearchOutcome) -> None:
         request = outcome.request
@@ -160,7 +232,7 @@ class SearchController(QObject):
             self._page_delivered(outcome)
             return
         self._stop_busy()
-        query = self._query
+        query = self.shown_query(self._query)
         if outcome.syntax_error and self._open_first != request.generation:
             # Still typing, perhaps: keep the list, say what is wrong once the editor pauses.
             self._shown_generation = request.generation
@@ -176,12 +248,11 @@ class SearchController(QObject):
             return
         result = outcome.result
         hits = list(result.hits)
-        self._show(request.generation, query, request.query, hits, result.total)
+        self._show(request.generation, query, request.query, hits, result.total, outcome.families)
         self.bar.status.setText(self.tr("%n result(s)", "", result.total))
         nothing = self.tr("No article matches “%1”.").replace("%1", request.query)
         self.results.set_empty_text(nothing if not hits else "")
-        if hits:
-            self._history_timer.start()
+        self._history_timer.start()  # every query run joins, hits or not, once looked at
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.searched.emit(query)
@@ -198,7 +269,7 @@ class SearchController(QObject):
 
     def _page_delivered(self, outcome: SearchOutcome) -> None:
         page = list(outcome.result.hits) if outcome.result is not None else None
-        if not self.model.add_page(outcome.request.offset, page):
+        if not self.model.add_page(outcome.request.offset, page, outcome.families):
             return
         walk, self._walk = self._walk, None
         if walk is not None:
@@ -207,15 +278,18 @@ class SearchController(QObject):
             if not isinstance(hit, PendingHit):
                 self.neighbour_found.emit(hit, article_id)
 
-    def _remember(self, query: str) -> None:
-        if query:
-            self._settings.remember_search(query)
-            self.bar.set_history(self._settings.search_history)
+    def _remember_shown(self) -> None:
+        """Keep the query of the results on screen in the history."""
+        self.history.record(self._shown_full)
+
+    def _run_saved(self, query: str) -> None:
+        """A saved or recent search, as it was run: its own filters, none from the bar."""
+        self.bar.clear_filters()
+        self.bar.set_query(query)
 
     def _committed(self, query: str) -> None:
         """Enter: remember the query and open its first result (once it has come)."""
-        self._settings.remember_search(query)
-        self.bar.set_history(self._settings.search_history)
+        self.history.record(self.full_query(query))
         shown = not self.is_searching() and self._shown_full == self.full_query(query)
         if not shown:
             self.run(query)
@@ -233,6 +307,8 @@ class SearchController(QObject):
     def close(self) -> None:
         """End the search thread and close its connection (the window is closing)."""
         self._stop_busy()
+        self._history_timer.stop()  # the worker that would keep it stops with the window
+        self._syntax_timer.stop()
         self.runner.close()
 
     def focus(self) -> None:
@@ -255,6 +331,24 @@ class SearchController(QObject):
         provinces = regions.provinces_in_archive(db)
         self.bar.set_region_choices([(regions.province_short(p),) * 2 for p in provinces])
 
+    def set_fold_reprints(self, fold: bool) -> None:
+        """Fold edited reprints under their first printing, keeping the open row current."""
+        current = self.model.hit(self.results.currentIndex().row())
+        self._settings.fold_reprints = fold
+        self.model.set_fold_reprints(fold)
+        if current is not None:
+            self.follow_article(current.article_id)
+
+    def follow_archive_change(self) -> None:
+        """After the archive changed: the filters' choices, and what the results know of
+        their articles (已编入 after an export, new reprint links after an import)."""
+        self.refresh_filters()
+        if self.model.rowCount():
+            current = self.model.hit(self.results.currentIndex().row())
+            self.model.set_families(families(self._archive.db, self.model.loaded_article_ids()))
+            if current is not None:
+                self.follow_article(current.article_id)
+
     def set_theme(self, theme: Theme) -> None:
         self.delegate.theme = theme
         self.results.viewport().update()
@@ -269,8 +363,9 @@ class SearchController(QObject):
             return
         if self.results.currentIndex().row() != row:  # keeps a Ctrl+click selection
             self.results.setCurrentIndex(self.model.index(row))
-        self._settings.remember_search(self.model.query)
-        self.bar.set_history(self._settings.search_history)
+        if self._history_timer.isActive():  # opened before the pause: remember it now
+            self._history_timer.stop()
+            self._remember_shown()
         self.open_requested.emit(hit.article_id, hit if hit.source == "article" else None)
 
     def follow_article(self, article_id: int) -> None:
@@ -284,7 +379,7 @@ class SearchController(QObject):
 
     def hit_for_article(self, article_id: int) -> Any:
         """The article hit of the shown results for this article, if it is among them."""
-        for hit in self.model.hits():
+        for hit in self.model.all_hits():
             if hit.article_id == article_id and hit.source == "article":
                 return hit
         return None
@@ -327,6 +422,10 @@ class SearchController(QObject):
 
     def spans_in(self, text: str, query: str) -> list[tuple[int, int]]:
         return find_spans(text, query)
+
+    def terms_of(self, text: str, spans: list[tuple[int, int]]) -> list[int]:
+        """Which term of the shown results' query each span of ``text`` is (for its hue)."""
+        return span_terms(text, spans, query_terms(self.model.query))
 
     def selected_article_ids(self) -> list[int]:
         ids: list[int] = []

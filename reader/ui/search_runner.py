@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from reader.archive import Archive
+from reader.hit_families import Family, families
 from reader.messages import render_error
 from reader.search import QuerySyntaxError, search
 from reader.ui.i18n import ui_language
@@ -47,6 +48,7 @@ class SearchOutcome:
     result: Any = None  # reader.search.SearchResult
     failure: BaseException | None = None
     syntax_error: bool = False
+    families: dict[int, Family] = field(default_factory=dict)  # of the hits' articles
 
     @property
     def error(self) -> str | None:
@@ -109,7 +111,8 @@ def _run(archive: Archive, request: SearchRequest) -> SearchOutcome:
     except Exception as error:  # a damaged archive or index: said in the status bar
         log.debug("search failed: %s", error, exc_info=True)
         return SearchOutcome(request, failure=error)
-    return SearchOutcome(request, result=result)
+    ids = [hit.article_id for hit in result.hits if hit.source == "article"]
+    return SearchOutcome(request, result=result, families=families(archive.db, ids))
 
 
 class SearchRunner(QObject):

@@ -150,20 +150,25 @@ class Settings:
     def remember_folder(self, purpose: str, folder: str) -> None:
         self._qs.setValue(f"folders/{purpose}", folder)
 
-    # -- search history -----------------------------------------------------------------
-    @property
-    def search_history(self) -> list[str]:
+    # -- search history (kept in the archive now) --------------------------------------
+    def take_search_history(self) -> list[str]:
+        """The queries an earlier version kept here, most recent first; they are forgotten
+        here, to be kept in the archive beside the command line's."""
         value = self._qs.value("search/history", [])
+        self._qs.remove("search/history")
         # INI files give back a one-item list as a plain string.
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [item for item in items if isinstance(item, str) and item][:HISTORY_LENGTH]
 
-    def remember_search(self, query: str) -> None:
-        query = query.strip()
-        if not query:
-            return
-        history = [query, *(item for item in self.search_history if item != query)]
-        self._qs.setValue("search/history", history[:HISTORY_LENGTH])
+    # -- search results -----------------------------------------------------------------
+    @property
+    def fold_reprints(self) -> bool:
+        """Whether results fold edited reprints under their first printing."""
+        return self._int("search/fold_reprints", 0) == 1
+
+    @fold_reprints.setter
+    def fold_reprints(self, fold: bool) -> None:
+        self._qs.setValue("search/fold_reprints", 1 if fold else 0)
 
     # -- window layout: geometry, and the docks' sizes by object name -------------------
     def window_geometry(self) -> QByteArray | None:

@@ -25,9 +25,14 @@ class Theme:
     highlights: tuple[str, ...]
     window: str
     panel: str
-    # Query hits are a hue no highlight colour has, underlined, so the editor's own
-    # highlights never read as search hits (nor the other way round).
-    match_line: str = "#00796b"
+    # Each term of a query has its own hue: its hits are written in it, bold and
+    # underlined, with no fill of their own. Highlights are pale fills and Ctrl+F matches
+    # the ``match`` fill, so neither can be taken for a query hit.
+    term_hues: tuple[str, ...] = ("#c2185b", "#1565c0", "#2e7d32", "#7b1fa2", "#bf360c", "#00838f")
+
+    def term_hue(self, index: int) -> str:
+        """The hue of the query's ``index``-th term (the hues repeat past the sixth)."""
+        return self.term_hues[index % len(self.term_hues)]
 
     def highlight_color(self, name: str) -> str:
         """The paint for a stored highlight colour: a name, or ``#rrggbb`` as it is."""
@@ -69,7 +74,7 @@ DARK = Theme(
     highlights=("#5c5320", "#2f5a35", "#2c4770", "#6a3450", "#4d3a70", "#6e4720"),
     window="#2b2d30",
     panel="#232427",
-    match_line="#5fd3c6",
+    term_hues=("#f48fb1", "#90caf9", "#a5d6a7", "#ce93d8", "#ffab91", "#80deea"),
 )
 
 THEMES = {theme.name: theme for theme in (LIGHT, DARK)}

@@ -1,5 +1,7 @@
 """The library tree: series › year › issue › article, then tags, bookmarks and regions.
 
+Articles already sent out in an exported brief are marked 已编入.
+
 A thin model over ids: each level is read from the store when its parent is expanded
 (``canFetchMore``/``fetchMore``), so an archive of 100,000 articles opens at once.
 """
@@ -21,12 +23,14 @@ from PySide6.QtCore import (
 from sqlite_utils import Database
 
 from reader import regions
+from reader.briefs import exported_article_ids, exports_of_article
 from reader.store import tree as q
 from reader.ui.article_drag import ARTICLE_IDS_MIME, article_mime
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+EXPORTED_ROLE = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -49,7 +53,7 @@ class Kind(StrEnum):
 class Node:
     """One row of the tree: what it is, its key (series, year, id…) and its label."""
 
-    __slots__ = ("children", "count", "key", "kind", "label", "parent", "row")
+    __slots__ = ("children", "count", "exported", "key", "kind", "label", "parent", "row")
 
     def __init__(
         self, kind: Kind, key: Any, label: str, count: int, parent: Node | None, row: int
@@ -60,6 +64,7 @@ class Node:
         self.count = count
         self.parent = parent
         self.row = row
+        self.exported = False  # 已编入: an article that went out in an exported brief
         # None until fetched; articles have no children.
         self.children: list[Node] | None = [] if kind is Kind.ARTICLE else None
 
@@ -232,10 +237,15 @@ class LibraryTreeModel(QAbstractItemModel):
             self._fetch(parent, node)
 
     def _build_children(self, node: Node) -> list[Node]:
-        return [
+        children = [
             Node(kind, key, label, count, node, row)
             for row, (kind, key, label, count) in enumerate(self._load_children(node))
         ]
+        articles = [child.key for child in children if child.kind is Kind.ARTICLE]
+        exported = exported_article_ids(self._db(), articles) if articles else set()
+        for child in children:
+            child.exported = child.kind is Kind.ARTICLE and child.key in exported
+        return children
 
     def _fetch(self, parent: AnyIndex, node: Node) -> None:
         children = self._build_children(node)
@@ -266,11 +276,18 @@ class LibraryTreeModel(QAbstractItemModel):
             return None
         node = self._node(index)
         if role == Qt.ItemDataRole.DisplayRole:
+            if node.kind is Kind.ARTICLE and node.exported:
+                # A mark before the title: a narrow tree elides the end of a long one.
+                return "✓ " + node.label
             if node.kind is Kind.ARTICLE:
                 return node.label
             return f"{node.label} ({node.count})"
         if role == Qt.ItemDataRole.ToolTipRole and node.kind is Kind.ARTICLE:
-            return node.label
+            return self._article_tip(node)
+        if role == Qt.ItemDataRole.AccessibleTextRole and node.exported:
+            return node.label + self.tr(" (in a brief)")
+        if role == EXPORTED_ROLE:
+            return node.exported
         if role == ARTICLE_ID_ROLE:
             return node.key if node.kind is Kind.ARTICLE else None
         if role == KIND_ROLE:
@@ -278,6 +295,15 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == KEY_ROLE:
             return node.key
         return None
+
+    def _article_tip(self, node: Node) -> str:
+        """The title, and the briefs the article went out in (已编入), when it did."""
+        if not node.exported:
+            return node.label
+        briefs = "、".join(
+            dict.fromkeys(record.brief for record in exports_of_article(self._db(), node.key))
+        )
+        return node.label + "\n" + self.tr("In a brief: %1").replace("%1", briefs)
 
     # -- helpers for the view -----------------------------------------------------------
     def node_path(self, index: AnyIndex) -> tuple[tuple[str, Any], ...]:

@@ -808,10 +808,6 @@ Articles: %3</source>
             <translation>全部刊物</translation>
         </message>
         <message>
-            <source>Recent searches (Alt+Down)</source>
-            <translation>最近的搜索（Alt+↓）</translation>
-        </message>
-        <message>
             <source>Region filter</source>
             <translation>地区筛选</translation>
         </message>
@@ -1296,4 +1292,162 @@ Articles: %3</source>
             <translation>打印预览 — %1</translation>
         </message>
     </context>
+    <!-- search results: folding, marks, saved searches -->
+    <context>
+        <name>ResultDelegate</name>
+        <message>
+            <source>in a brief</source>
+            <translation>已编入</translation>
+        </message>
+        <message>
+            <source>Same text: %1</source>
+            <translation>同文：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reprint(s) folded: %1</source>
+            <translation>
+                <numerusform>另有 %n 篇转载：%1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPanel</name>
+        <message>
+            <source>Fold reprints</source>
+            <translation>折叠转载</translation>
+        </message>
+        <message>
+            <source>Show edited reprints in the row of their first printing</source>
+            <translation>把改编转载折叠到最初刊发的一行</translation>
+        </message>
+        <message>
+            <source>Search Within</source>
+            <translation>在结果中检索</translation>
+        </message>
+        <message>
+            <source>Search within these results</source>
+            <translation>在这些结果中检索</translation>
+        </message>
+        <message>
+            <source>Type a further query that these results must match as well</source>
+            <translation>再输入一个检索式，结果须同时满足</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出结果…</translation>
+        </message>
+        <message>
+            <source>Export the results</source>
+            <translation>导出检索结果</translation>
+        </message>
+        <message>
+            <source>Write every result (not only those loaded) to .xlsx, .csv or .docx</source>
+            <translation>把全部检索结果（不只是已载入的）写成 .xlsx、.csv 或 .docx</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryTreeModel</name>
+        <message>
+            <source> (in a brief)</source>
+            <translation>（已编入）</translation>
+        </message>
+        <message>
+            <source>In a brief: %1</source>
+            <translation>已编入：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchHistory</name>
+        <message>
+            <source>Saved and recent searches</source>
+            <translation>已存检索和最近检索</translation>
+        </message>
+        <message>
+            <source>Saved searches</source>
+            <translation>已存检索</translation>
+        </message>
+        <message>
+            <source>Recent searches</source>
+            <translation>最近检索</translation>
+        </message>
+        <message>
+            <source>No searches yet</source>
+            <translation>尚无检索记录</translation>
+        </message>
+        <message>
+            <source>Save This Search…</source>
+            <translation>保存此检索…</translation>
+        </message>
+        <message>
+            <source>Delete Saved Search</source>
+            <translation>删除已存检索</translation>
+        </message>
+        <message>
+            <source>Save Search</source>
+            <translation>保存检索</translation>
+        </message>
+        <message>
+            <source>Name for “%1”:</source>
+            <translation>为“%1”起个名称：</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <source>Saved and recent searches (Alt+Down)</source>
+            <translation>已存检索和最近检索（Alt+↓）</translation>
+        </message>
+        <message>
+            <source>Within “%1” ✕</source>
+            <translation>在“%1”中 ✕</translation>
+        </message>
+        <message>
+            <source>Search within these results…</source>
+            <translation>在这些结果中检索…</translation>
+        </message>
+        <message>
+            <source>Stop searching within results</source>
+            <translation>结束在结果中检索</translation>
+        </message>
+        <message>
+            <source>Back to all of these results</source>
+            <translation>回到全部结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>HitListExport</name>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 (*.csv)</source>
+            <translation>CSV，UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Word document (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Export Search Results</source>
+            <translation>导出检索结果</translation>
+        </message>
+        <message>
+            <source>Search for something first.</source>
+            <translation>请先检索。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n search result(s) written to:
+%1</source>
+            <translation>
+                <numerusform>已将 %n 条检索结果写入：
+%1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+    </context>
+    <!-- end of search results -->
 </TS>

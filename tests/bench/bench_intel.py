@@ -7,7 +7,8 @@ checked (target < 200 ms at 10,000 articles): the first check in a process (what
 ``reader topic check`` costs: every topic matched in full), a check after one more issue
 is imported (what the window does after an import: the topics' remembered hits are brought
 up to date from the new articles), and one with nothing changed (after an opened article).
-Reprint linking's target is < 5 ms per imported article.
+Reprint linking's target is < 5 ms per imported article. Last, what a page of results
+costs to relate (同文, reprints, 已编入) beside its search.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from sqlite_utils import Database
 from reader.archive import Archive
 from reader.derived import articles_to_derive
 from reader.editing import sync_search
+from reader.hit_families import families
 from reader.keywords import extract_keywords, store_keywords
 from reader.regions import article_regions, store_regions
 from reader.reprints import link_article
-from reader.search import rebuild_index
+from reader.search import rebuild_index, search
 from reader.store.issues import insert_issue
 from reader.topics import add_topic, check_topics, mark_seen
 from tests.support.issues import Writer, random_issues
@@ -38,6 +40,8 @@ TOPICS = 50
 KEYWORD_SAMPLE = 20  # keywords for one article in this many (32 ms each: all would take minutes)
 
 _Times = dict[str, list[tuple[float, float]]]  # name → (wall, cpu) seconds per article
+
+PAGE = 25  # hits in the window's first page of results
 
 
 def _timed(times: _Times, name: str, work: Callable[..., object], *args: object) -> None:
@@ -104,6 +108,29 @@ def _line(size: int, what: str, figures: tuple[float, float, int, int]) -> str:
     )
 
 
+def _families_per_page(archive: Archive, words: list[str]) -> str:
+    """What the window adds to each page of results (同文, reprints, 已编入), against the
+    search of that page measured in the same run."""
+    searched, related = [], []
+    for word in words:
+        started = time.perf_counter()
+        hits = search(archive, word, limit=PAGE).hits
+        searched.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        families(archive.db, [hit.article_id for hit in hits])
+        related.append(time.perf_counter() - started)
+    return (
+        f"result families per page of {PAGE} {_ms_wall(related)} "
+        f"(the search itself {_ms_wall(searched)})"
+    )
+
+
+def _ms_wall(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[int(len(ordered) * 0.95)] if ordered else 0.0
+    return f"median {statistics.median(values) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms"
+
+
 def run(args: argparse.Namespace) -> list[str]:
     lines = [f"intel: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"]
     for size in args.sizes:
@@ -115,7 +142,8 @@ def run(args: argparse.Namespace) -> list[str]:
                     insert_issue(archive.db, issue, None)
                 rebuild_index(archive)
                 times = _derive(archive, articles_to_derive(archive, []))
-                for number, word in enumerate(Writer(7)._words(TOPICS)):
+                words = Writer(7)._words(TOPICS)
+                for number, word in enumerate(words):
                     add_topic(archive.db, f"专题{number}", word)
             cold = _check(folder)  # the first check in a process: all hits new
             with Archive(folder) as archive:
@@ -140,6 +168,8 @@ def run(args: argparse.Namespace) -> list[str]:
             ]
             for name, values in times.items():
                 lines.append(f"{size} articles: {name} per article {_ms(values)}")
+            with Archive(folder) as archive:
+                lines.append(f"{size} articles: {_families_per_page(archive, words)}")
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)

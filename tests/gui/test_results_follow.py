@@ -123,24 +123,3 @@ def test_the_reading_pane_gets_the_width_by_default_and_the_layout_is_remembered
     qtbot.wait(100)
     assert chosen > default + 100
     assert again.library_dock.width() > default + 80  # the editor's width, not the default
-
-
-def test_a_query_looked_at_joins_the_history_and_the_history_drops_down(
-    qtbot, make_window, filled_archive_dir: Path, settings
-) -> None:  # type: ignore[no-untyped-def]
-    from reader.ui.search_controller import HISTORY_DWELL_MS
-
-    window = _ready(qtbot, make_window, filled_archive_dir)
-    search_for(qtbot, window, "示例")
-    assert "示例" not in settings.search_history  # not yet: a passing query is not kept
-    qtbot.waitUntil(lambda: "示例" in settings.search_history, timeout=HISTORY_DWELL_MS + 2000)
-    search_for(qtbot, window, "智能")
-    search_for(qtbot, window, "")  # typed over before the dwell: not kept
-    qtbot.wait(HISTORY_DWELL_MS + 300)
-    assert "智能" not in settings.search_history
-    bar = window.search.bar
-    bar.history_action.trigger()
-    popup = bar.query_edit.completer().popup()
-    qtbot.waitUntil(popup.isVisible, timeout=2000)
-    assert "示例" in [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
-    popup.hide()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
+from reader.searches import recent_queries
 from reader.ui import search_runner
 from tests.gui.conftest import show_active, type_text, wait_idle
 
@@ -116,4 +117,5 @@ def test_enter_before_the_results_come_opens_the_first_one(
         slow_search.gate.set()
     assert window.search.model.query == "智能"
     assert window.current_article_id() == window.search.model.hit(0).article_id
-    assert window.settings.search_history[0] == "智能"
+    wait_idle(qtbot, window)
+    assert recent_queries(window.archive.db)[0] == "智能"

@@ -19,14 +19,13 @@ def test_settings_round_trip_and_clamp(settings_path: Path) -> None:
     settings.font_size = 99
     settings.theme = "dark"
     settings.last_article_id = 42
-    for query in ["乳业", "科技", "乳业"]:
-        settings.remember_search(query)
+    settings.fold_reprints = True
     settings.sync()
     again = Settings(settings_path)
     assert again.font_size == MAX_FONT_SIZE
     assert again.theme == "dark"
     assert again.last_article_id == 42
-    assert again.search_history == ["乳业", "科技"]
+    assert again.fold_reprints
     assert settings_path.is_file()
 
 
