@@ -63,10 +63,13 @@ def connect(folder: Path, *, fresh: bool = False) -> sqlite3.Connection:
 
     ``fresh``: the file is being built in a rebuild's own folder, which a failure throws
     away whole; its one transaction keeps its journal in memory instead of writing every
-    page twice through the WAL (a copy of the table the size of the table itself).
+    page twice through the WAL (a copy of the table the size of the table itself), and the
+    pages :func:`optimize` frees are given back to the disk when it commits.
     """
     conn = sqlite3.connect(str(folder / FILE_NAME), timeout=30, isolation_level=None)
     try:
+        if fresh:
+            conn.execute("PRAGMA auto_vacuum=FULL")  # only takes effect on a new file
         conn.execute(f"PRAGMA journal_mode={'MEMORY' if fresh else 'WAL'}")
         conn.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.Error:
@@ -78,6 +81,12 @@ def connect(folder: Path, *, fresh: bool = False) -> sqlite3.Connection:
 def create_tables(conn: sqlite3.Connection) -> None:
     for statement in _SCHEMA:
         conn.execute(statement)
+
+
+def optimize(conn: sqlite3.Connection) -> None:
+    """Merge the table's segments into one (a rebuild's last step): a fifth smaller than
+    the segments a long insert leaves, for about one per cent of the rebuild's time."""
+    conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
 
 def check_readable(conn: sqlite3.Connection) -> None:

@@ -368,6 +368,7 @@ def _build(
         segments += _add_all(
             folder, conn, writer, records, hashes, len(wanted), processes, progress
         )
+        grams.optimize(conn)
 
 
 def _write_stamp(folder: Path) -> None:

@@ -87,9 +87,9 @@ class WordCodec(W3Codec):
     length_stats = False
 
     def __init__(self) -> None:
-        # Uncompressed posting blocks: zlib took about a fifth of the writer's time and
-        # saved only a third of the index's size.
-        super().__init__(compression=0)
+        # zlib's fastest level: a sixth smaller than uncompressed blocks and no slower to
+        # write (less to write); higher levels took half as long again for nothing more.
+        super().__init__(compression=1)
 
 
 def make_schema() -> fields.Schema:
