@@ -98,8 +98,9 @@ def matching_article_ids(archive: Archive, query: str) -> list[int]:
 def matching_article_ids_each(archive: Archive, queries: list[str]) -> list[list[int]]:
     """:func:`matching_article_ids` for several queries over one connection to the index.
 
-    For the writer's jobs (standing topics are checked after an import): an index whose
-    stamp says it is outdated is rebuilt first.
+    For the writer's jobs (standing topics are checked after an import, and by the command
+    line), which may repair the index: one that is outdated or found damaged is brought in
+    line with the store (:func:`~reader.search.index.ensure_index`) and read again.
     """
     parsed = [parse_query(query) for query in queries]
     search_index.ensure_usable(archive)
@@ -120,7 +121,11 @@ def matching_article_ids_each(archive: Archive, queries: list[str]) -> list[list
         finally:
             conn.close()
 
-    return _read_index(archive, run)
+    try:
+        return _read_index(archive, run)
+    except IndexUnusable:
+        search_index.ensure_index(archive)
+    return _read_checked(archive, run)
 
 
 def weighted_words(query: Query, reader: IndexReader) -> dict[tuple[str, str], float]:

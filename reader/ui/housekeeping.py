@@ -52,6 +52,7 @@ class Housekeeping(QObject):
         self.identity_check: Callable[[int, dict[str, Any]], tuple[str, int | None]] | None = None
         # The first start's question; tests answer it without a dialog.
         self.samples_answer: bool | None = None
+        self._repairing = False
 
     def _run(
         self,
@@ -265,6 +266,32 @@ class Housekeeping(QObject):
             lambda archive, progress: rebuild_index(archive, progress),
             lambda _r: self._window.statusBar().showMessage(self.tr("Search index rebuilt"), 5000),
             changes=False,
+        )
+
+    def repair_index(self, then: Callable[[], None]) -> None:
+        """Bring the index in line with the store on the worker (a search found it missing,
+        outdated or damaged), then call ``then``; a repair already queued is not doubled."""
+        if self._repairing:
+            return
+        self._repairing = True
+        status = self._window.statusBar()
+        status.showMessage(self.tr("Rebuilding the search index…"))
+
+        def done(_result: Any) -> None:
+            self._repairing = False
+            status.showMessage(self.tr("Search index rebuilt"), 5000)
+            then()
+
+        def failed(message: str) -> None:
+            self._repairing = False
+            status.clearMessage()
+            self._warn(message)
+
+        self._worker.submit(
+            lambda archive, progress: ensure_index(archive, progress),
+            changes=False,
+            on_done=done,
+            on_failed=failed,
         )
 
     def backup(self) -> None:

@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
         self.article_info.article_requested.connect(self.open_article)
         self.housekeeping.imported.connect(self._after_import)
         self.housekeeping.restore_started.connect(self.search.suspend)
+        self.search.index_repair_requested.connect(
+            lambda: self.housekeeping.repair_index(self.search.rerun)
+        )
         self.housekeeping.reopened.connect(self._after_restore)
 
     # -- opening articles ---------------------------------------------------------------

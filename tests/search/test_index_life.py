@@ -253,3 +253,14 @@ def test_failed_worker_leaves_the_index_as_it_was(
     assert hits(store, "镉") == []  # not half-added: the store is ahead, caught on open
     assert ensure_index(store) is True
     assert hits(store, "镉") == [late]
+
+
+def test_topic_matching_on_the_writer_repairs_a_damaged_index(
+    store: Archive, indexed: list[int]
+) -> None:
+    from reader.search.engine import matching_article_ids
+
+    for path in _index_files(store, grams.FILE_NAME):
+        path.write_bytes(b"\x00garbage" * 4096)
+    assert matching_article_ids(store, "奶牛") == [indexed[0]]
+    assert search_index.unusable_reason(store) is None
