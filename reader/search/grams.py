@@ -63,13 +63,17 @@ def connect(folder: Path, *, fresh: bool = False) -> sqlite3.Connection:
 
     ``fresh``: the file is being built in a rebuild's own folder, which a failure throws
     away whole; its one transaction keeps its journal in memory instead of writing every
-    page twice through the WAL (a copy of the table the size of the table itself), and the
-    pages :func:`optimize` frees are given back to the disk when it commits.
+    page twice through the WAL (a copy of the table the size of the table itself), its
+    pages are larger, and the pages :func:`optimize` frees go back to the disk when it
+    commits.
     """
     conn = sqlite3.connect(str(folder / FILE_NAME), timeout=30, isolation_level=None)
     try:
-        if fresh:
-            conn.execute("PRAGMA auto_vacuum=FULL")  # only takes effect on a new file
+        if fresh:  # both only take effect on a new file
+            # Compressed bodies of 1-3 KB packed two or three to a 4 KB page wasted a
+            # quarter of the folded table; 16 KB pages pack them tightly.
+            conn.execute("PRAGMA page_size=16384")
+            conn.execute("PRAGMA auto_vacuum=FULL")
         conn.execute(f"PRAGMA journal_mode={'MEMORY' if fresh else 'WAL'}")
         conn.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.Error:
