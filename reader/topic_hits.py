@@ -21,13 +21,17 @@ from sqlite_utils import Database
 from reader.archive import Archive
 from reader.search import grams
 from reader.search import index as search_index
-from reader.search.engine import build_filter_sql, gram_match
-from reader.search.query import parse_query
+from reader.search.matching import build_filter_sql, folded_texts, gram_query, text_satisfies
+from reader.search.query import Query, Term, parse_query
 
 # Past this share of changed articles one full match per topic is cheaper than ranges.
 _FULL_MATCH_SHARE = 0.2
 
-_Key = tuple[str | None, str | None]  # the (required, excluded) FTS expressions
+# The (required, excluded) FTS expressions, and the query when the gram table alone does
+# not decide it (its terms are then checked in the folded text of the gram table's matches).
+_Terms = tuple[tuple[str, str | None], ...]  # (folded text, field) of each term
+_Check = tuple[tuple[_Terms, ...], _Terms]  # the required groups, the excluded terms
+_Key = tuple[str | None, str | None, _Check | None]
 
 
 @dataclass(slots=True)
@@ -61,11 +65,11 @@ def topic_hits_each(archive: Archive, queries: list[str]) -> list[set[int]]:
         allowed: dict[tuple[str, tuple[object, ...]], set[int]] = {}
         found: list[set[int]] = []
         for query in parsed:
-            required, excluded, impossible = gram_match(query)
-            if impossible:
+            gram = gram_query(query)
+            if gram.impossible:
                 found.append(set())
                 continue
-            key = (required, excluded)
+            key = (gram.required, gram.excluded, None if gram.exact else _article_side(query))
             if key not in memo.found:
                 memo.found[key] = _match(conn, key, None)
             filters = build_filter_sql(archive, query.filters)
@@ -132,9 +136,41 @@ def _brought_up_to_date(conn: sqlite3.Connection, memo: _Memo) -> _Memo:
     return memo
 
 
+def _article_side(query: Query) -> _Check:
+    """The query's terms without its filters (they are applied apart), as a key."""
+
+    def terms(group: list[Term]) -> _Terms:
+        return tuple((term.folded, term.field) for term in group)
+
+    return tuple(terms(group) for group in query.required), terms(query.excluded)
+
+
+def _as_query(check: _Check) -> Query:
+    def terms(group: _Terms) -> list[Term]:
+        return [Term(folded, folded, field) for folded, field in group]
+
+    required, excluded = check
+    return Query("", [terms(group) for group in required], terms(excluded))
+
+
 def _match(conn: sqlite3.Connection, key: _Key, among: set[int] | None) -> set[int]:
-    """The articles (of ``among``, or all) whose indexed text the FTS expressions match."""
-    required, excluded = key
+    """The articles (of ``among``, or all) whose indexed text the query matches."""
+    required, excluded, check = key
+    found = _gram_match(conn, required, excluded, among)
+    if check is None:
+        return found
+    query = _as_query(check)
+    return {
+        article_id
+        for article_id, title, body in folded_texts(conn, sorted(found))
+        if text_satisfies(query, title, body)
+    }
+
+
+def _gram_match(
+    conn: sqlite3.Connection, required: str | None, excluded: str | None, among: set[int] | None
+) -> set[int]:
+    """The articles (of ``among``, or all) whose grams the FTS expressions match."""
     found: set[int] = set()
     for low, high in _runs(among):
         bounds = "" if low is None else " AND rowid BETWEEN ? AND ?"

@@ -75,4 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot export to {suffix!r}: use .csv, .xlsx or .docx",
     ),
     "hitlist.cannot_write": ("无法写入 {path}（{detail}）", "cannot write {path} ({detail})"),
+    # The search index (reader.search.index raises IndexUnusable with this).
+    "search.index_unusable": (
+        "搜索索引暂时无法使用（{reason}）：下次打开资料库时自动重建，也可以用“重建搜索索引”立即重建",
+        "the search index cannot be used ({reason}); it is rebuilt when the archive is "
+        "next opened, or now with: reader reindex",
+    ),
 }

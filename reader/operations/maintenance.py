@@ -79,6 +79,13 @@ def start_up(
     return OpResult(report, changes)
 
 
+def repair_search_index(archive: Archive, progress: Progress) -> OpResult[bool]:
+    """Bring the index in line with the store (a search found it missing, outdated or
+    damaged); whether anything was written."""
+    written = ensure_index(archive, progress)
+    return OpResult(written, Changes(index=written))
+
+
 def rebuild_search_index(archive: Archive, progress: Progress) -> OpResult[None]:
     rebuild_index(archive, progress)
     return OpResult(None, Changes(index=True))

@@ -2,14 +2,17 @@
 
 The index (see :mod:`reader.search.index`) holds two kinds of tokens:
 
-- **grams** give exact recall, in an SQLite FTS5 table fed by its ``ascii`` tokenizer as
-  space-separated strings (it splits only at ASCII non-alphanumerics and keeps every other
-  character, so we decide where tokens end). Position ``i`` of a text holds the token
-  ``t[i] t[i+1]`` (the last position ``t[-1]`` + an end mark), so a string of n ≥ 2
-  characters occurs in the text exactly when its n-1 bigrams occur at consecutive positions
-  (an FTS5 phrase), and one character occurs exactly when some token starts with it (an
-  FTS5 prefix query). ASCII punctuation, spaces and newlines are moved to private-use code
-  points first, so the tokenizer never splits inside a token and "102 家" is not "102家".
+- **grams** find the candidates, in an SQLite FTS5 table (``detail=none``: which articles
+  hold a token, no positions) fed by its ``ascii`` tokenizer as space-separated strings (it
+  splits only at ASCII non-alphanumerics and keeps every other character, so we decide
+  where tokens end). An article's tokens are the distinct character bigrams of its title
+  and body (``t[i] t[i+1]``, the last character with an end mark), and its title's bigrams
+  once more behind :data:`TITLE_MARK` for ``title:`` terms. A term of two characters occurs
+  exactly when its bigram does, one character exactly when some token starts with it (an
+  FTS5 prefix query); a longer term needs all its bigrams, which narrows the articles to
+  those that may hold it, and the folded text decides (:mod:`reader.search.matching`).
+  ASCII punctuation, spaces and newlines are moved to private-use code points first, so the
+  tokenizer never splits inside a token and "102 家" is not "102家".
 - **words** rank, in a Whoosh index: jieba's precise segmentation with the editable domain
   dictionary (resources/dictionary/user_dict.txt), through :class:`JiebaTokenizer` (cut in
   worker processes for a rebuild) and scored by BM25 (see :mod:`reader.search.ranking`).
@@ -32,10 +35,11 @@ from reader.paths import cache_dir, resource_path
 from reader.search.folding import fold
 
 # Raise when tokens change for the same folded text and dictionary.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 _ASCII_SHIFT = 0xF0000  # plane-15 private use: never typed by an editor
 END_MARK = chr(_ASCII_SHIFT + 0x80)
+TITLE_MARK = chr(_ASCII_SHIFT + 0x81)  # before a title's bigrams, for title: terms
 _SHIFT_ASCII = {code: _ASCII_SHIFT + code for code in range(0x80) if not chr(code).isalnum()}
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -104,21 +108,36 @@ def encode(folded: str) -> str:
     return folded.translate(_SHIFT_ASCII)
 
 
-def gram_tokens(folded: str) -> str:
-    """The gram token string of a folded text (one token per character position)."""
+def _bigrams(folded: str) -> list[str]:
+    """The bigram at each position of a folded text (the last one with the end mark)."""
     if not folded:
-        return ""
+        return []
     marked = encode(folded) + END_MARK
-    return " ".join([marked[i : i + 2] for i in range(len(folded))])
+    return [marked[i : i + 2] for i in range(len(folded))]
 
 
-def gram_phrase(folded_term: str) -> str:
-    """An FTS5 expression true exactly when a text contains ``folded_term``."""
+def gram_tokens(folded_title: str, folded_body: str) -> str:
+    """The FTS5 token string of an article: its distinct bigrams, then its title's marked.
+
+    The same texts always give the same string, which is what deleting the article's row
+    from the contentless table needs.
+    """
+    title = _bigrams(folded_title)
+    unique = dict.fromkeys(title)
+    unique.update(dict.fromkeys(_bigrams(folded_body)))
+    marked = dict.fromkeys(TITLE_MARK + gram for gram in title)
+    return " ".join([*unique, *marked])
+
+
+def gram_expression(folded_term: str, *, title_only: bool = False) -> tuple[str, bool]:
+    """An FTS5 expression for the articles that may contain ``folded_term`` (in the title
+    only, or anywhere), and whether it is exact: true exactly for the articles that do."""
     encoded = encode(folded_term)
+    mark = TITLE_MARK if title_only else ""
     if len(encoded) == 1:
-        return f'"{encoded}" *'
-    grams = " ".join(encoded[i : i + 2] for i in range(len(encoded) - 1))
-    return f'"{grams}"'
+        return f'"{mark}{encoded}" *', True
+    grams = dict.fromkeys(mark + encoded[i : i + 2] for i in range(len(encoded) - 1))
+    return "(" + " AND ".join(f'"{gram}"' for gram in grams) + ")", len(encoded) == 2
 
 
 class JiebaTokenizer(Tokenizer):

@@ -1,24 +1,28 @@
 """Running a query: exact matches from the gram table, ranked by jieba words, filtered live.
 
-Recall comes from FTS5 phrase queries over character grams, which are true exactly when the
-folded text contains the folded term (see :mod:`reader.search.analysis`), so every hit
-contains what was typed and no article that contains it is missed; the total counts the
-same exact expression. Filters (year, issue, series, tag) join the store's tables in the
-same SQL, so editing an issue's year or an article's tags needs no reindex.
+Which articles match is decided by :mod:`reader.search.matching` (gram candidates, the
+folded text where a term is longer than a bigram), so every hit contains what was typed and
+no article that contains it is missed; the total counts the same exact expression.
 
 Ranking reads the query's jieba words from the Whoosh word index (:mod:`reader.search.ranking`):
 BM25 with words in titles counting four times those in bodies; longer words that start with
 the term count half (科技厅 and 科技型 for 科技, which jieba keeps whole); a title holding
 the exact term adds a bonus. Equal scores put newer issues first. Only the page shown is
 sorted.
+
+Searching only reads: an index it cannot use raises
+:class:`~reader.search.index.IndexUnusable`, and the writer's maintenance path
+(:func:`~reader.search.index.ensure_index`) rebuilds it; a search never rebuilds on the
+thread that asked.
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
 import sqlite3
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
 from whoosh.reading import IndexReader
 
@@ -26,8 +30,18 @@ from reader.archive import Archive
 from reader.search import analysis, grams, ranking, words
 from reader.search import index as search_index
 from reader.search.folding import fold
+from reader.search.index import IndexUnusable
+from reader.search.matching import (
+    FilterSql,
+    GramQuery,
+    Match,
+    article_matches,
+    build_filter_sql,
+    gram_query,
+    title_matches,
+)
 from reader.search.notes import note_hits
-from reader.search.query import Filters, Query, Term, parse_query
+from reader.search.query import Query, parse_query
 from reader.search.results import Hit, SearchResult
 from reader.search.spans import make_snippet, term_spans
 from reader.store.issues import get_articles
@@ -38,17 +52,10 @@ TITLE_MATCH_BONUS = 4.0  # a title holding the exact term, whether or not jieba 
 LONGER_WORD_FACTOR = 0.5  # 科技厅 for 科技: about the term, but less squarely
 MAX_LONGER_WORDS = 16  # per term and field, so a short term does not read half the index
 
+__all__ = ["FilterSql", "build_filter_sql", "matching_article_ids", "search"]
 
-@dataclass(slots=True)
-class FilterSql:
-    """A WHERE fragment over ``i`` (issues) with its parameters; ``{id}`` stands for the
-    article id column."""
-
-    where: str
-    params: list[Any]
-
-    def render(self, *, article_id: str) -> str:
-        return self.where.replace("{id}", article_id)
+_T = TypeVar("_T")
+_Issue = tuple[str | None, int | None, int | None]  # (series, year, issue number)
 
 
 def search(archive: Archive, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -65,6 +72,8 @@ def search(archive: Archive, query: str, *, limit: int = 20, offset: int = 0) ->
 
     Raises:
         QuerySyntaxError: the query cannot be read; the message says why.
+        IndexUnusable: the index is missing, outdated or damaged; the archive's maintenance
+            (:func:`~reader.search.index.ensure_index`) rebuilds it.
     """
     parsed = parse_query(query)
     limit, offset = max(0, limit), max(0, offset)
@@ -77,63 +86,6 @@ def search(archive: Archive, query: str, *, limit: int = 20, offset: int = 0) ->
     return SearchResult(query, len(notes) + total, page + articles)
 
 
-def build_filter_sql(archive: Archive, filters: Filters) -> FilterSql:
-    """The filters as SQL; series and tag names are matched with folding against the store."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if filters.years:
-        clauses.append("(" + " OR ".join("i.year BETWEEN ? AND ?" for _ in filters.years) + ")")
-        for low, high in filters.years:
-            params += [low, high]
-    if filters.issues:
-        parts = []
-        for year, number in filters.issues:
-            if year is None:
-                parts.append("i.issue_no = ?")
-                params.append(number)
-            else:
-                parts.append("(i.year = ? AND i.issue_no = ?)")
-                params += [year, number]
-        clauses.append("(" + " OR ".join(parts) + ")")
-    if filters.series:
-        names = [
-            row[0]
-            for row in archive.db.execute(
-                "SELECT DISTINCT series FROM issues WHERE series IS NOT NULL"
-            )
-            if any(wanted in fold(row[0]) for wanted in filters.series)
-        ]
-        clauses.append(f"i.series IN ({','.join('?' * len(names))})" if names else "0")
-        params += names
-    if filters.tags:
-        tag_ids = [
-            row[0]
-            for row in archive.db.execute("SELECT id, name FROM tags")
-            if fold(row[1]).strip() in filters.tags
-        ]
-        if tag_ids:
-            marks = ",".join("?" * len(tag_ids))
-            clauses.append(
-                f"{{id}} IN (SELECT article_id FROM article_tags WHERE tag_id IN ({marks}))"
-            )
-            params += tag_ids
-        else:
-            clauses.append("0")
-    if filters.regions:
-        from reader.regions import region_filter_sql
-
-        clause, region_params = region_filter_sql(filters.regions)
-        clauses.append(clause)
-        params += region_params
-    if filters.keywords:
-        marks = ",".join("?" * len(filters.keywords))
-        clauses.append(
-            f"{{id}} IN (SELECT article_id FROM article_keywords WHERE keyword IN ({marks}))"
-        )
-        params += filters.keywords
-    return FilterSql(" AND ".join(clauses) or "1", params)
-
-
 def matching_article_ids(archive: Archive, query: str) -> list[int]:
     """Every article ``query`` matches, unranked and without notes (standing topics, exports).
 
@@ -144,45 +96,36 @@ def matching_article_ids(archive: Archive, query: str) -> list[int]:
 
 
 def matching_article_ids_each(archive: Archive, queries: list[str]) -> list[list[int]]:
-    """:func:`matching_article_ids` for several queries over one connection to the index."""
+    """:func:`matching_article_ids` for several queries over one connection to the index.
+
+    For the writer's jobs (standing topics are checked after an import, and by the command
+    line), which may repair the index: one that is outdated or found damaged is brought in
+    line with the store (:func:`~reader.search.index.ensure_index`) and read again.
+    """
     parsed = [parse_query(query) for query in queries]
     search_index.ensure_usable(archive)
-    conn = _open(archive)
+
+    def run() -> list[list[int]]:
+        conn = _open(archive)
+        try:
+            found: list[list[int]] = []
+            for query in parsed:
+                gram = gram_query(query)
+                if gram.impossible:
+                    found.append([])
+                    continue
+                filter_sql = build_filter_sql(archive, query.filters)
+                matches = article_matches(conn, query, gram, filter_sql)
+                found.append([m.article_id for m in matches])
+            return found
+        finally:
+            conn.close()
+
     try:
-        found: list[list[int]] = []
-        for query in parsed:
-            required, excluded, impossible = gram_match(query)
-            if impossible:
-                found.append([])
-                continue
-            filter_sql = build_filter_sql(archive, query.filters)
-            found.append([m[0] for m in _matches(conn, filter_sql, required, excluded)])
-        return found
-    finally:
-        conn.close()
-
-
-_Issue = tuple[str | None, int | None, int | None]  # (series, year, issue number)
-_Match = tuple[int, int | None, int | None]  # (article id, year, issue number)
-
-_GRAM_COLUMNS = {False: "title body", True: "title"}
-
-
-def _term_expression(term: Term, *, title_only: bool = False) -> str:
-    columns = _GRAM_COLUMNS[title_only or term.field == "title"]
-    return f"{{{columns}}} : {analysis.gram_phrase(term.folded)}"
-
-
-def gram_match(query: Query) -> tuple[str | None, str | None, bool]:
-    """The FTS5 expressions for the article side: (required, excluded, impossible)."""
-    groups = []
-    for group in query.required:
-        alternatives = [_term_expression(t) for t in group if t.field != "note"]
-        if not alternatives:
-            return None, None, True  # a group only notes can satisfy
-        groups.append("(" + " OR ".join(alternatives) + ")")
-    excluded = [_term_expression(t) for t in query.excluded if t.field != "note"]
-    return " AND ".join(groups) or None, " OR ".join(excluded) or None, False
+        return _read_index(archive, run)
+    except IndexUnusable:
+        search_index.ensure_index(archive)
+    return _read_checked(archive, run)
 
 
 def weighted_words(query: Query, reader: IndexReader) -> dict[tuple[str, str], float]:
@@ -209,69 +152,77 @@ def weighted_words(query: Query, reader: IndexReader) -> dict[tuple[str, str], f
 def _article_page(
     archive: Archive, query: Query, filters: FilterSql, limit: int, offset: int
 ) -> tuple[int, list[Hit]]:
-    required, excluded, impossible = gram_match(query)
-    if impossible:
+    gram = gram_query(query)
+    if gram.impossible:
         return 0, []
-    search_index.ensure_usable(archive)
-    page = _run_tolerant(archive, query, filters, required, excluded, limit, offset)
-    if page is not None:
-        return page
-    # Damaged, or another process swapping in the index it rebuilt: once its lock is free,
-    # look again before rebuilding.
-    with search_index.lock_for(archive):
-        page = _run_tolerant(archive, query, filters, required, excluded, limit, offset)
-        if page is not None:
-            return page
-        search_index.rebuild_index(archive)
-    return _run(archive, query, filters, required, excluded, limit, offset)
+    problem = search_index.stamp_problem(archive)
+    if problem is not None:
+        raise IndexUnusable(problem)
+    return _read_index(archive, lambda: _run(archive, query, gram, filters, limit, offset))
 
 
-def _run_tolerant(
-    archive: Archive,
-    query: Query,
-    filters: FilterSql,
-    required: str | None,
-    excluded: str | None,
-    limit: int,
-    offset: int,
-) -> tuple[int, list[Hit]] | None:
-    """:func:`_run`, or None when the index cannot be read."""
+def _read_index(archive: Archive, read: Callable[[], _T]) -> _T:
+    """``read()``, tried again once another process's write (a rebuild swapping folders)
+    is over; :class:`IndexUnusable` when the index still cannot be read."""
+    try:
+        return _read_checked(archive, read)
+    except IndexUnusable:
+        with search_index.lock_for(archive):  # waits for a writer, writes nothing
+            pass
+    return _read_checked(archive, read)
+
+
+def _read_checked(archive: Archive, read: Callable[[], _T]) -> _T:
+    """``read()``, with a failure to read a damaged index turned into :class:`IndexUnusable`.
+
+    SQLite says when its file is damaged. Whoosh fails on damaged files in many ways, so a
+    failure is taken for damage only when the index then fails its own check; otherwise it
+    is a bug and goes on as it is.
+    """
+    reason: str | None = None
     with search_index.damage_tolerated():
         try:
-            return _run(archive, query, filters, required, excluded, limit, offset)
-        except sqlite3.DatabaseError as error:
-            if not grams.is_corruption(error):
+            return read()
+        except IndexUnusable:
+            raise
+        except Exception as error:
+            if isinstance(error, sqlite3.DatabaseError) and grams.is_corruption(error):
+                reason = f"damaged gram table ({error})"
+            else:
+                reason = search_index.unusable_reason(archive)
+            if reason is None:
                 raise
-        except Exception:  # a damaged word index under a good stamp
-            pass
-    return None
+        # The failed read's frames held files Whoosh opened: let them go here, where the
+        # warnings about them are silenced, rather than wherever they would be collected.
+        gc.collect()
+    raise IndexUnusable(reason)
 
 
 def _run(
     archive: Archive,
     query: Query,
+    gram: GramQuery,
     filters: FilterSql,
-    required: str | None,
-    excluded: str | None,
     limit: int,
     offset: int,
 ) -> tuple[int, list[Hit]]:
     conn = _open(archive)
     try:
-        matches = _matches(conn, filters, required, excluded)
+        matches = article_matches(conn, query, gram, filters)
         if not limit or offset >= len(matches):
             return len(matches), []
-        in_title = _title_matches(conn, query) if required is not None else set()
+        in_title = title_matches(conn, query) if gram.required is not None else set()
     finally:
         conn.close()
-    ids = {match[0] for match in matches}
+    ids = {match.article_id for match in matches}
     with words.open_index(archive.search_dir).searcher() as searcher:
         weighted = weighted_words(query, searcher.reader())
         scores = ranking.word_scores(searcher, weighted, ids)
     for article_id in in_title & ids:
         scores[article_id] = scores.get(article_id, 0.0) + TITLE_MATCH_BONUS
     page = heapq.nlargest(offset + limit, matches, key=lambda m: _order(m, scores))[offset:]
-    return len(matches), _hits(archive, query, [(m[0], scores.get(m[0], 0.0)) for m in page])
+    rows = [(m.article_id, scores.get(m.article_id, 0.0)) for m in page]
+    return len(matches), _hits(archive, query, rows)
 
 
 def _open(archive: Archive) -> sqlite3.Connection:
@@ -285,48 +236,14 @@ def _open(archive: Archive) -> sqlite3.Connection:
     return conn
 
 
-def _matches(
-    conn: sqlite3.Connection, filters: FilterSql, required: str | None, excluded: str | None
-) -> list[_Match]:
-    """Every article the query matches, with its issue's year and number."""
-    if required is not None:
-        match = f"({required})" + (f" NOT ({excluded})" if excluded else "")
-        candidates, params = "SELECT rowid AS id FROM main.fts WHERE fts MATCH ?", [match]
-    elif excluded is not None:
-        candidates = (
-            "SELECT id FROM main.docs WHERE id NOT IN "
-            "(SELECT rowid FROM main.fts WHERE fts MATCH ?)"
-        )
-        params = [excluded]
-    else:
-        candidates, params = "SELECT id FROM main.docs", []
-    sql = (
-        f"SELECT c.id, i.year, i.issue_no FROM ({candidates}) AS c "
-        "JOIN main.docs AS d ON d.id = c.id JOIN store.issues AS i ON i.id = d.issue_id "
-        f"WHERE {filters.render(article_id='c.id')}"
-    )
-    return conn.execute(sql, [*params, *filters.params]).fetchall()
-
-
-def _title_matches(conn: sqlite3.Connection, query: Query) -> set[int]:
-    """The articles whose title holds one of the query's positive terms."""
-    terms = [t for t in query.positive_terms() if t.field != "note"]
-    if not terms:
-        return set()
-    match = " OR ".join(_term_expression(t, title_only=True) for t in terms)
-    rows = conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", [match])
-    return {row[0] for row in rows}
-
-
-def _order(match: _Match, scores: dict[int, float]) -> tuple[Any, ...]:
-    article_id, year, issue_no = match
+def _order(match: Match, scores: dict[int, float]) -> tuple[float, bool, int, bool, int, int]:
     return (
-        scores.get(article_id, 0.0),
-        year is not None,
-        year or 0,
-        issue_no is not None,
-        issue_no or 0,
-        article_id,
+        scores.get(match.article_id, 0.0),
+        match.year is not None,
+        match.year or 0,
+        match.issue_no is not None,
+        match.issue_no or 0,
+        match.article_id,
     )
 
 

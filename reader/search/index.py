@@ -40,6 +40,7 @@ from whoosh import index
 from whoosh.writing import IndexWriter
 
 from reader.archive import Archive
+from reader.messages import ReaderError
 from reader.search import analysis, grams, whoosh_private, words
 from reader.search.folding import fold_signature
 from reader.search.lock import IndexLock, lock_at
@@ -54,6 +55,18 @@ Progress = Callable[[int, int], None]
 # Re-index article by article unless more than this share of the archive differs: then a
 # rebuild (on both cores, without a Whoosh delete per article) is quicker.
 REBUILD_SHARE = 0.5
+
+
+class IndexUnusable(ReaderError):
+    """The index is missing, outdated or damaged: searching cannot go on until it is rebuilt.
+
+    Raised by the reading side, which never rebuilds; :func:`ensure_index` (the window's
+    writer, each command that searches) does. ``reason`` says what is wrong, in English.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("search.index_unusable", reason=reason)
+        self.reason = reason
 
 
 def index_dir(archive: Archive) -> Path:
@@ -281,7 +294,7 @@ def _records(archive: Archive, article_ids: list[int], hashes: dict[int, str]) -
     for start in range(0, len(article_ids), BATCH):  # SQLite limits ? parameters
         for a in get_articles(archive.db, article_ids[start : start + BATCH]):
             hashes[a.id] = index_hash(a.issue_id, a.title, a.content_hash)
-            yield (a.id, a.issue_id, a.title, a.text)
+            yield Record(a.id, a.issue_id, a.title, a.text)
 
 
 @contextmanager
@@ -355,6 +368,7 @@ def _build(
         segments += _add_all(
             folder, conn, writer, records, hashes, len(wanted), processes, progress
         )
+        grams.optimize(conn)
 
 
 def _write_stamp(folder: Path) -> None:
@@ -389,8 +403,8 @@ def _add_all(
     segments: list[Any] = []
     if processes <= 0:
         for rows in analyzed(records):
-            grams.insert(conn, (row[:6] for row in rows), hashes)
-            words.add(writer, ((row[0], row[6], row[7]) for row in rows))
+            grams.insert(conn, (row.grams for row in rows), hashes)
+            words.add(writer, (row.words for row in rows))
             report(len(rows))
     else:
         workers = SegmentWorkers(folder, processes)

@@ -8,18 +8,32 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import jieba
 
 from reader.search import analysis, whoosh_private
+from reader.search.grams import GramRow
+from reader.search.words import WordRow
 
 BATCH = 200
 POOL_THRESHOLD = 2000  # below this many articles, starting worker processes costs more
 
-# (article id, issue id, folded title, folded body, title grams, body grams, title words,
-#  body words)
-Row = tuple[int, int, str, str, str, str, list[str], list[str]]
-Record = tuple[int, int, str, str]  # (article id, issue id, title, text)
+
+class Record(NamedTuple):
+    """An article as the store gives it to the index."""
+
+    article_id: int
+    issue_id: int
+    title: str
+    text: str
+
+
+class IndexRow(NamedTuple):
+    """An article as both parts of the index take it."""
+
+    grams: GramRow
+    words: WordRow
 
 
 def auto_processes(count: int, requested: int | None) -> int:
@@ -43,28 +57,30 @@ def batches(records: Iterable[Record]) -> Iterator[list[Record]]:
         yield batch
 
 
-def analyze_batch(records: list[Record], tokenizer: jieba.Tokenizer | None = None) -> list[Row]:
-    """Index rows for ``(id, issue id, title, text)`` records (in a worker or in-process)."""
+def analyze_batch(
+    records: list[Record], tokenizer: jieba.Tokenizer | None = None
+) -> list[IndexRow]:
+    """Index rows for store records (in a worker or in-process)."""
     tokenizer = tokenizer or analysis.shared_tokenizer()
-    rows: list[Row] = []
-    for article_id, issue_id, title, text in records:
-        doc = analysis.analyze(tokenizer, article_id, title, text)
+    rows: list[IndexRow] = []
+    for record in records:
+        doc = analysis.analyze(tokenizer, record.article_id, record.title, record.text)
         rows.append(
-            (
-                article_id,
-                issue_id,
-                doc.title,
-                doc.body,
-                analysis.gram_tokens(doc.title),
-                analysis.gram_tokens(doc.body),
-                doc.title_words,
-                doc.body_words,
+            IndexRow(
+                GramRow(
+                    record.article_id,
+                    record.issue_id,
+                    doc.title,
+                    doc.body,
+                    analysis.gram_tokens(doc.title, doc.body),
+                ),
+                WordRow(record.article_id, doc.title_words, doc.body_words),
             )
         )
     return rows
 
 
-def analyzed(records: Iterable[Record]) -> Iterator[list[Row]]:
+def analyzed(records: Iterable[Record]) -> Iterator[list[IndexRow]]:
     """Index rows for ``records``, a batch at a time, in this process."""
     tokenizer = analysis.shared_tokenizer()
     for batch in batches(records):

@@ -115,8 +115,8 @@ def _work(search_folder: str, jobs: Any, results: Any) -> None:
         writer = words.open_segment_writer(Path(search_folder))
         while (batch := jobs.get()) is not None:
             rows = analyze_batch(batch, tokenizer)
-            words.add(writer, ((row[0], row[6], row[7]) for row in rows))
-            results.put(("rows", [row[:6] for row in rows]))
+            words.add(writer, (row.words for row in rows))
+            results.put(("rows", [row.grams for row in rows]))
         results.put(("segment", whoosh_private.finish_segment(writer)))
     except BaseException:
         results.put(("error", traceback.format_exc()))

@@ -33,6 +33,7 @@ class ArchiveCare(QObject):
         self._archive = archive
         self._ops = ops
         self._settings = settings
+        self._repairing = False
         self.restoring = False  # the GUI's connection is closed: nothing may read meanwhile
 
     def _run(
@@ -70,6 +71,29 @@ class ArchiveCare(QObject):
             self.tr("Rebuilding the search index…"),
             ops.rebuild_search_index,
             lambda _r: self._status(self.tr("Search index rebuilt")),
+        )
+
+    def repair_index(self, then: Callable[[], None]) -> None:
+        """Bring the index in line with the store on the worker (a search found it missing,
+        outdated or damaged), then call ``then``; a repair already queued is not doubled."""
+        if self._repairing:
+            return
+        self._repairing = True
+        status = self._window.statusBar()
+        status.showMessage(self.tr("Rebuilding the search index…"))
+
+        def done(_written: Any) -> None:
+            self._repairing = False
+            status.showMessage(self.tr("Search index rebuilt"), 5000)
+            then()
+
+        def failed(error: BaseException) -> None:
+            self._repairing = False
+            status.clearMessage()
+            self._ops.show_error(error)
+
+        self._ops.run_with_progress(
+            ops.repair_search_index, progress=lambda _d, _t: None, success=done, failure=failed
         )
 
     def backup(self) -> None:

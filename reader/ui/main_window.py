@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         self.importing.imported.connect(self._after_import)
         self.archive_care.restore_started.connect(self.search.suspend)
         self.archive_care.reopened.connect(self._after_restore)
+        self.search.index_repair_requested.connect(
+            lambda: self.archive_care.repair_index(self.search.rerun)
+        )
 
     @property
     def show_dialogs(self) -> bool:

@@ -12,6 +12,7 @@ from reader import regions
 from reader.archive import Archive
 from reader.hit_families import Family, families
 from reader.search import find_spans, query_terms, span_terms
+from reader.search.index import IndexUnusable
 from reader.searches import refine
 from reader.store import tree as tree_queries
 from reader.ui.hitlist_export import HitListExport
@@ -66,6 +67,10 @@ class SearchController(QObject):
 
     open_requested = Signal(int, object)  # article id, hit
     searched = Signal(str)  # the query whose results are now shown
+    # A search found the index missing, outdated or damaged: the writer should repair it
+    # (searches only read). Once until a search succeeds again, so a repair that cannot
+    # help is not asked for over and over.
+    index_repair_requested = Signal()
     # F3 past the loaded results: the hit found once the next page came (None: none)
     # and the article the walk started from.
     neighbour_found = Signal(object, object)
@@ -104,6 +109,7 @@ class SearchController(QObject):
         self.runner = SearchRunner(archive.folder, self)
         self.runner.delivered.connect(self._delivered)
         self._query = ""  # the newest query asked for, as typed
+        self._repair_asked = False
         self._generation = 0  # of the newest query asked for
         self._shown_generation = 0  # of the results in the list
         self._shown_full = ""  # the full query (with filters) of the results in the list
@@ -189,6 +195,11 @@ class SearchController(QObject):
         self._busy_timer.start()
         self.runner.request(SearchRequest(self._generation, self.full_query(query), PAGE_SIZE))
 
+    def rerun(self) -> None:
+        """Search again for the newest query (after the index was repaired)."""
+        if self._query:
+            self.run(self._query)
+
     def is_searching(self) -> bool:
         """True while the newest query's results have not come yet."""
         return self._shown_generation != self._generation
@@ -241,11 +252,15 @@ class SearchController(QObject):
             self._syntax_timer.start()
             return
         if outcome.error is not None:
+            if isinstance(outcome.failure, IndexUnusable) and not self._repair_asked:
+                self._repair_asked = True
+                self.index_repair_requested.emit()
             self._show(request.generation, "", "", [], 0)
             self.bar.status.setText(outcome.error)
             self.results.set_empty_text(outcome.error)
             self.searched.emit(query)
             return
+        self._repair_asked = False
         result = outcome.result
         hits = list(result.hits)
         self._show(request.generation, query, request.query, hits, result.total, outcome.families)

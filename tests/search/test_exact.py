@@ -84,6 +84,25 @@ def test_every_article_containing_a_string_is_counted(store: Archive) -> None:
     assert len(search(store, "科技创新", limit=5, offset=28).hits) == 2
 
 
+def test_all_of_a_terms_pairs_apart_is_not_the_term(store: Archive) -> None:
+    whole, apart, title_apart = add_issue(
+        store,
+        bare_issue(
+            [
+                ("产业发展报告", "乳业发展迅速。"),
+                ("乳业简讯", "乳业发达，发展迅速。"),  # 业发 and 发展, never 业发展
+                ("乳业发达 发展迅速", "正文不提。"),
+            ]
+        ),
+        index=True,
+    )
+    assert ids(search(store, "业发展")) == [whole]
+    assert sorted(ids(search(store, "乳业 -业发展", limit=10))) == [apart, title_apart]
+    assert ids(search(store, "title:业发展")) == [whole]
+    assert search(store, "title:业发展 OR 正文不提").total == 2
+    assert sorted(ids(search(store, "业发达 OR 业发展"))) == sorted([whole, apart, title_apart])
+
+
 def test_a_query_does_not_span_paragraphs(store: Archive) -> None:
     add_issue(store, bare_issue([("标题", "第一段以创新\n中心开头的第二段")]), index=True)
     assert search(store, "创新中心").total == 0

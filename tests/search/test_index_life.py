@@ -9,8 +9,19 @@ from pathlib import Path
 import pytest
 
 from reader.archive import Archive
-from reader.search import analysis, ensure_index, grams, rebuild_index, search, sync_index, words
+from reader.messages import ZH
+from reader.search import (
+    analysis,
+    ensure_index,
+    grams,
+    ranking,
+    rebuild_index,
+    search,
+    sync_index,
+    words,
+)
 from reader.search import index as search_index
+from reader.search.index import IndexUnusable
 from reader.store.issues import replace_issue_content
 from tests.support.archives import add_issue
 from tests.support.issues import bare_issue
@@ -54,12 +65,44 @@ def test_garbage_index_files_are_rebuilt(store: Archive, indexed: list[int]) -> 
 
 
 @pytest.mark.parametrize("part", ["", words.FOLDER_NAME, grams.FILE_NAME])
-def test_garbage_found_while_searching_is_rebuilt(
+def test_garbage_found_while_searching_is_reported_then_rebuilt_by_maintenance(
     store: Archive, indexed: list[int], part: str
 ) -> None:
     for path in _index_files(store, part):
         path.write_bytes(b"\x00garbage" * 4096)
-    assert hits(store, "奶牛") == [indexed[0]]  # search itself recovers
+    with pytest.raises(IndexUnusable) as raised:
+        search(store, "奶牛")  # a search only reads: it says so, and rebuilds nothing
+    assert "搜索索引" in raised.value.message.render(ZH)
+    assert all(path.read_bytes().startswith(b"\x00garbage") for path in _index_files(store, part))
+    assert ensure_index(store) is True  # the writer's maintenance repairs it
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_search_leaves_an_outdated_index_to_maintenance(store: Archive, indexed: list[int]) -> None:
+    stamp_file = search_index.stamp_path(store)
+    stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+    stamp["schema"] = stamp["schema"] - 1
+    stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
+    with pytest.raises(IndexUnusable):
+        search(store, "奶牛")
+    assert json.loads(stamp_file.read_text(encoding="utf-8")) == stamp  # not rebuilt
+    assert ensure_index(store) is True
+    assert hits(store, "奶牛") == [indexed[0]]
+
+
+def test_a_bug_while_ranking_is_not_taken_for_a_damaged_index(
+    store: Archive, indexed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> dict[int, float]:
+        raise ZeroDivisionError("a mistake in the ranking")
+
+    monkeypatch.setattr(ranking, "word_scores", broken)
+    with pytest.raises(ZeroDivisionError):
+        search(store, "奶牛")
+    monkeypatch.undo()
+    assert search_index.unusable_reason(store) is None
+    assert ensure_index(store) is False  # nothing to rebuild
+    assert hits(store, "奶牛") == [indexed[0]]
 
 
 def test_garbage_stamp_triggers_rebuild(store: Archive, indexed: list[int]) -> None:
@@ -212,3 +255,14 @@ def test_failed_worker_leaves_the_index_as_it_was(
     assert hits(store, "镉") == []  # not half-added: the store is ahead, caught on open
     assert ensure_index(store) is True
     assert hits(store, "镉") == [late]
+
+
+def test_topic_matching_on_the_writer_repairs_a_damaged_index(
+    store: Archive, indexed: list[int]
+) -> None:
+    from reader.search.engine import matching_article_ids
+
+    for path in _index_files(store, grams.FILE_NAME):
+        path.write_bytes(b"\x00garbage" * 4096)
+    assert matching_article_ids(store, "奶牛") == [indexed[0]]
+    assert search_index.unusable_reason(store) is None
