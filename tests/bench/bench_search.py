@@ -21,11 +21,9 @@ import time
 from pathlib import Path
 
 from reader.archive import Archive
-from reader.backup import backup_archive, restore_archive
-from reader.search import analysis, parse_query, rebuild_index, search, sync_index
+from reader.search import analysis, parse_query, rebuild_index, search
 from reader.search.folding import fold
 from reader.search.query import Query
-from reader.store.issues import insert_issue
 from tests.bench.generate import text_bytes, write_bulletins
 from tests.support.issues import random_issues
 
@@ -143,33 +141,6 @@ class _DiskWatch:
         self._thread.join()
 
 
-def _restore_figures(folder: Path, work: Path, size: int) -> list[str]:
-    """Back up, correct 1% of the articles and add an issue, restore: how long the index
-    takes to follow (it re-indexes what differs), beside the plain rebuild above."""
-    backup = work / "before.sqlite3"
-    with Archive(folder) as archive:
-        backup_archive(archive, backup)
-        db = archive.db
-        changed = [r[0] for r in db.execute("SELECT id FROM articles LIMIT ?", [size // 100 + 1])]
-        with db.atomic():
-            for article_id in changed:
-                db.execute(
-                    "UPDATE articles SET text = text || '（更正）', content_hash = ? WHERE id = ?",
-                    [f"corrected-{article_id}", article_id],
-                )
-            issue_id = insert_issue(db, random_issues(7, seed=99)[0], None)
-        added = [r[0] for r in db.execute("SELECT id FROM articles WHERE issue_id = ?", [issue_id])]
-        sync_index(archive, [*changed, *added])
-    started = time.monotonic()
-    result = restore_archive(folder, backup)
-    took = time.monotonic() - started
-    state = "index followed" if result.index_rebuilt else f"index failed: {result.index_problem}"
-    return [
-        f"{'':>7} restore of a backup {len(changed) + len(added)} articles behind: {took:.1f} s "
-        f"including the re-index ({state})"
-    ]
-
-
 def _measure(size: int, work: Path) -> list[str]:
     lines: list[str] = []
     issues = random_issues(size)
@@ -265,7 +236,6 @@ def _measure(size: int, work: Path) -> list[str]:
             raise AssertionError("; ".join(mismatches))
     finally:
         archive.close()
-    lines += _restore_figures(work / "archive", work, size)
     own, children = _peak_mb()
     lines.append(
         f"{'':>7} peak memory so far: {own:.0f} MB this process, {children:.0f} MB a worker"
