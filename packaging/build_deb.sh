@@ -36,7 +36,7 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: reader maintainers <maintainers@localhost>
 Installed-Size: $SIZE
-Depends: libxcb-cursor0, fonts-noto-cjk | fonts-wqy-zenhei | fonts-wqy-microhei
+Depends: libxcb-cursor0, libcups2 | libcups2t64, fonts-noto-cjk | fonts-wqy-zenhei | fonts-wqy-microhei
 Recommends: fonts-arphic-gkai00mp
 Section: text
 Priority: optional
