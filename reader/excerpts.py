@@ -28,11 +28,11 @@ def add_excerpt(
     """
     article = get_article(db, article_id)
     if article is None:
-        raise BriefError(f"no article with id {article_id}")
+        raise BriefError("brief.no_such_article", article_id=article_id)
     text = article.text or ""
     if not 0 <= start < end <= len(text):
         raise BriefError(
-            f"passage {start}–{end} is not within article {article_id} (0–{len(text)})"
+            "brief.passage_outside", start=start, end=end, article_id=article_id, length=len(text)
         )
     # Whitespace at either end of a selection is not part of the passage.
     while start < end and text[start].isspace():
@@ -40,7 +40,7 @@ def add_excerpt(
     while end > start and text[end - 1].isspace():
         end -= 1
     if start == end:
-        raise BriefError("the passage holds no text")
+        raise BriefError("brief.empty_passage")
     with db.atomic():
         record = get_brief(db, brief)
         if article_id not in record.article_ids:
@@ -72,7 +72,7 @@ def clear_excerpts(db: Database, brief: BriefRef, article_id: int) -> BriefRecor
     """
     record = get_brief(db, brief)
     if article_id not in record.article_ids:
-        raise BriefError(f"article {article_id} is not in brief {record.name!r}")
+        raise BriefError("brief.not_in_brief", article_id=article_id, name=record.name)
     with db.atomic():
         db.execute(
             "DELETE FROM brief_excerpts WHERE item_id IN "

@@ -16,6 +16,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {article_id} 篇文章不在简报“{name}”中",
         "article {article_id} is not in brief {name!r}",
     ),
+    # Excerpts (reader.excerpts).
+    "brief.no_such_article": ("没有第 {article_id} 篇文章", "no article with id {article_id}"),
+    "brief.passage_outside": (
+        "第 {start}–{end} 字不在第 {article_id} 篇文章之内（全文 0–{length} 字）",
+        "passage {start}–{end} is not within article {article_id} (0–{length})",
+    ),
+    "brief.empty_passage": ("所选段落没有文字", "the passage holds no text"),
     "brief.bad_order": (
         "新的顺序必须把简报中的每篇文章恰好列出一次",
         "the new order must list each article of the brief exactly once",
