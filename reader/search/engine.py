@@ -87,37 +87,27 @@ def search(archive: Archive, query: str, *, limit: int = 20, offset: int = 0) ->
 
 
 def matching_article_ids(archive: Archive, query: str) -> list[int]:
-    """Every article ``query`` matches, unranked and without notes (standing topics, exports).
+    """Every article ``query`` matches, unranked and without notes.
+
+    The plain reading of a query's matches (standing topics keep theirs up to date in
+    :mod:`reader.topic_hits`, whose tests compare against this). For the writer's jobs,
+    which may repair the index: one that is outdated or found damaged is brought in line
+    with the store (:func:`~reader.search.index.ensure_index`) and read again.
 
     Raises:
         QuerySyntaxError: the query cannot be read.
     """
-    return matching_article_ids_each(archive, [query])[0]
-
-
-def matching_article_ids_each(archive: Archive, queries: list[str]) -> list[list[int]]:
-    """:func:`matching_article_ids` for several queries over one connection to the index.
-
-    For the writer's jobs (standing topics are checked after an import, and by the command
-    line), which may repair the index: one that is outdated or found damaged is brought in
-    line with the store (:func:`~reader.search.index.ensure_index`) and read again.
-    """
-    parsed = [parse_query(query) for query in queries]
+    parsed = parse_query(query)
     search_index.ensure_usable(archive)
 
-    def run() -> list[list[int]]:
+    def run() -> list[int]:
+        gram = gram_query(parsed)
+        if gram.impossible:
+            return []
         conn = _open(archive)
         try:
-            found: list[list[int]] = []
-            for query in parsed:
-                gram = gram_query(query)
-                if gram.impossible:
-                    found.append([])
-                    continue
-                filter_sql = build_filter_sql(archive, query.filters)
-                matches = article_matches(conn, query, gram, filter_sql)
-                found.append([m.article_id for m in matches])
-            return found
+            filter_sql = build_filter_sql(archive, parsed.filters)
+            return [m.article_id for m in article_matches(conn, parsed, gram, filter_sql)]
         finally:
             conn.close()
 
