@@ -133,3 +133,39 @@ def test_the_frozen_app_exports_every_format_and_the_files_open(
         assert "冻结测试汇编" in text, fmt
         for title in titles:
             assert title in text, (fmt, title)
+
+
+def test_the_frozen_app_exports_an_excerpt_with_its_source_line(
+    frozen_app: Path, tmp_path: Path
+) -> None:
+    import docx
+    from pdfminer.high_level import extract_text
+
+    archive = tmp_path / "archive"
+    sample = tmp_path / "in"
+    shutil.copytree(PROJECT_ROOT / "resources" / "samples", sample)
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        done = run(frozen_app, tmp_path, "--archive", str(archive), *args)
+        assert done.returncode == 0, (args, done.stdout + done.stderr)
+        return done
+
+    reader("import", str(sample))
+    article = json.loads(reader("list", "--json").stdout)[0]["articles"][0]
+    paragraphs = json.loads(reader("show", str(article["id"]), "--json").stdout)["text"].split("\n")
+    kept, left_out = paragraphs[0], paragraphs[-1]
+    reader("brief", "create", "摘编")
+    reader("brief", "set", "摘编", "--title", "摘编测试")
+    reader("brief", "add-excerpt", "摘编", str(article["id"]), "--quote", kept)
+
+    for fmt in ("docx", "pdf"):
+        out = tmp_path / f"excerpt.{fmt}"
+        reader("export", "--brief", "摘编", "--format", fmt, "-o", str(out))
+        if fmt == "docx":
+            text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+        else:
+            text = extract_text(str(out))
+        text = "".join(text.split())
+        assert "摘编自" in text, fmt
+        assert "".join(kept.split()) in text, fmt
+        assert "".join(left_out.split()) not in text, fmt
