@@ -35,7 +35,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import jieba
 from whoosh import index
 from whoosh.writing import IndexWriter
 
@@ -94,7 +93,7 @@ def expected_stamp() -> dict[str, Any]:
         "schema": INDEX_SCHEMA,
         "analyzer": analysis.ANALYZER_VERSION,
         "fold": fold_signature(),
-        "jieba": getattr(jieba, "__version__", "?"),
+        "jieba": analysis.segmenter_version(),
         "dictionary": analysis.dictionary_hash(),
     }
 

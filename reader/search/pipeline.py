@@ -10,8 +10,6 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-import jieba
-
 from reader.search import analysis, whoosh_private
 from reader.search.grams import GramRow
 from reader.search.words import WordRow
@@ -58,7 +56,7 @@ def batches(records: Iterable[Record]) -> Iterator[list[Record]]:
 
 
 def analyze_batch(
-    records: list[Record], tokenizer: jieba.Tokenizer | None = None
+    records: list[Record], tokenizer: analysis.Segmenter | None = None
 ) -> list[IndexRow]:
     """Index rows for store records (in a worker or in-process)."""
     tokenizer = tokenizer or analysis.shared_tokenizer()

@@ -1,7 +1,7 @@
 """Indexing on both cores: worker processes that cut words and write Whoosh segments.
 
-A text costs about as much to cut into words (jieba) as to write into Whoosh, both pure
-Python, so a large import or a rebuild hands both to spawned worker processes. Each worker
+Writing a text's words into Whoosh is pure Python, a few microseconds a posting, so a large
+import or a rebuild hands it (and the cutting) to spawned worker processes. Each worker
 folds its batches, cuts them, writes their words into a Whoosh segment of its own and sends
 back the gram rows; the main process writes those to the gram table and, at the end, adds
 the workers' segments to the word index under its own write lock.
