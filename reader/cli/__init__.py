@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,5 +84,15 @@ def _run(args: argparse.Namespace, handler: Any) -> int:
 
             return open_window(args)
         return int(handler(args))
+    except BrokenPipeError:
+        return _reader_went_away()
     except (Exception, KeyboardInterrupt) as error:
         return report_failure(error)
+
+
+def _reader_went_away() -> int:
+    """Output piped into a program that stopped reading (``reader search … | head``): stop
+    quietly, as command-line tools do, with what was read already printed."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the flush at exit would fail again
+    return 141  # 128 + SIGPIPE, what a shell reports for a tool ended by a closed pipe

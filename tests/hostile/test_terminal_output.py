@@ -125,3 +125,25 @@ def test_an_unmatched_title_from_an_annotations_file_is_one_escaped_line(
     assert code == 0
     assert_clean(err)
     assert "  not in this archive: 伪造\\n标题\\x1b]0;被篡改的标题\\x07\n" in err
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(folder: Path) -> None:
+    """``reader list --json | head -c 20``: no traceback and no "internal error" when the
+    pipe closes, just the exit status of a tool ended by a closed pipe."""
+    import subprocess
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--archive", str(folder), "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(20)
+    process.stdout.close()  # what head does once it has its bytes
+    errors = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    status = process.wait(timeout=60)
+
+    assert first.startswith(b"[")
+    assert "error" not in errors and "Traceback" not in errors, errors
+    assert status == 141
