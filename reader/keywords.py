@@ -1,4 +1,12 @@
-"""Keywords per article: jieba's TF-IDF over the title and body, with the domain dictionary.
+"""Keywords per article: TF-IDF over the title and body, with jieba's IDF table.
+
+The words are jieba's (:class:`~reader.search.analysis.Segmenter`, with its HMM guesses
+for words the dictionary lacks), weighed as jieba's own extractor (``jieba.analyse``)
+weighs them: a word's count over the article's words, times its IDF from the table jieba
+ships (the median IDF for a word the table lacks). jieba's extractor itself is not used:
+importing it builds jieba's Python dictionary and part-of-speech tables, a second or more
+and 12 MB of package data the app would have to ship, for a loop this module holds. Nor is
+jieba imported: the table is read as a file of its package.
 
 The domain dictionary (resources/dictionary/user_dict.txt) keeps terms such as 科技成果转化
 whole, so they can be keywords. Keywords are stored folded for the ``keyword:`` filter.
@@ -6,39 +14,60 @@ whole, so they can be keywords. Keywords are stored folded for the ``keyword:`` 
 
 from __future__ import annotations
 
-import warnings
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from reader.paths import package_data_path
 from reader.search.analysis import shared_tokenizer
 from reader.search.folding import fold
 
 TOP_K = 8
+# jieba's extractor leaves out these English words, and words of one character.
+_STOP_WORDS = frozenset(
+    (  # noqa: SIM905 (jieba's list, as it reads)
+        "the of is and to in that we for an are by be as on with can if from which you it "
+        "this then at have all not one has or"
+    ).split()
+)
+
+
+class IdfTable(NamedTuple):
+    idf: dict[str, float]
+    median: float
 
 
 @lru_cache(maxsize=1)
-def _extractor() -> Any:
-    # WORKAROUND: jieba.analyse reads its IDF table with open(...).read() and never closes
-    # the file; the ResourceWarning is jieba's, not ours.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        import jieba.analyse
-
-        extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = shared_tokenizer()
-    return extractor
+def idf_table() -> IdfTable:
+    """jieba's IDF table (``jieba/analyse/idf.txt``: ``word idf`` a line)."""
+    text = package_data_path("jieba", "analyse", "idf.txt").read_text(encoding="utf-8")
+    idf: dict[str, float] = {}
+    for line in text.splitlines():
+        word, _, value = line.strip().partition(" ")
+        if value:
+            idf[word] = float(value)
+    return IdfTable(idf, sorted(idf.values())[len(idf) // 2])
 
 
 def extract_keywords(title: str, text: str, top_k: int = TOP_K) -> list[tuple[str, float]]:
     """The article's keywords with their weights, best first (the title counts twice)."""
-    words = _extractor().extract_tags(f"{title}\n{title}\n{text}", topK=top_k, withWeight=True)
-    return [
-        (word, round(float(weight), 4))
-        for word, weight in words
-        if len(word) > 1 and not word.isdigit()
-    ]
+    counts: dict[str, float] = {}
+    for word in shared_tokenizer().cut(f"{title}\n{title}\n{text}"):
+        if len(word.strip()) < 2 or word.lower() in _STOP_WORDS:
+            continue
+        counts[word] = counts.get(word, 0.0) + 1.0
+    table = idf_table()
+    total = sum(counts.values())
+    weighed = sorted(
+        (
+            (word, count * table.idf.get(word, table.median) / total)
+            for word, count in counts.items()
+        ),
+        key=lambda pair: pair[1],
+        reverse=True,
+    )
+    return [(word, round(weight, 4)) for word, weight in weighed if not word.isdigit()][:top_k]
 
 
 def store_keywords(db: Database, article_id: int, keywords: list[tuple[str, float]]) -> None:

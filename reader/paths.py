@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -37,6 +38,18 @@ def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
 
 
+def package_data_path(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package (in
+    a frozen app, where the bundle keeps the file and may leave the package's code out)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root, package, *parts)
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the {package} package is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
 def default_archive_dir() -> Path:
     """``$READER_ARCHIVE``, else ``index/`` in a source checkout, else the user data folder."""
     from_env = os.environ.get(ARCHIVE_ENV)
@@ -56,7 +69,7 @@ def resolve_archive_dir(explicit: str | os.PathLike[str] | None) -> Path:
 
 
 def cache_dir() -> Path:
-    """A folder for disposable caches (jieba's dictionary cache, for one)."""
+    """A folder for disposable caches."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

@@ -63,6 +63,37 @@ def test_the_frozen_app_runs_the_command_line(frozen_app: Path, tmp_path: Path) 
     assert not list(tmp_path.glob("jieba*"))
 
 
+def test_the_frozen_app_derives_keywords_and_regions_at_import(
+    frozen_app: Path, tmp_path: Path
+) -> None:
+    """Keywords, regions and reprint links are derived together at import: a data file left
+    out of the bundle (jieba's IDF table once was) loses all three without a word."""
+    archive = tmp_path / "archive"
+    sample = tmp_path / "in"
+    shutil.copytree(PROJECT_ROOT / "resources" / "samples", sample)
+    run(frozen_app, tmp_path, "--archive", str(archive), "import", str(sample))
+    listed = json.loads(
+        run(frozen_app, tmp_path, "--archive", str(archive), "list", "--json").stdout
+    )
+    first = listed[0]["articles"][0]
+    shown = json.loads(
+        run(
+            frozen_app, tmp_path, "--archive", str(archive), "show", "--json", str(first["id"])
+        ).stdout
+    )
+    keyword = shown["keywords"][0]
+    by_keyword = run(
+        frozen_app, tmp_path, "--archive", str(archive), "search", f"keyword:{keyword}", "--json"
+    )
+    # The samples are about Inner Mongolia: its articles are tagged with the region.
+    by_region = run(
+        frozen_app, tmp_path, "--archive", str(archive), "search", "region:内蒙古", "--json"
+    )
+
+    assert first["id"] in [hit["article_id"] for hit in json.loads(by_keyword.stdout)["hits"]]
+    assert json.loads(by_region.stdout)["total"] >= 5
+
+
 def test_the_frozen_app_opens_its_window(frozen_app: Path, tmp_path: Path) -> None:
     started = run(
         frozen_app,
