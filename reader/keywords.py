@@ -14,6 +14,8 @@ whole, so they can be keywords. Keywords are stored folded for the ``keyword:`` 
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -52,22 +54,24 @@ def idf_table() -> IdfTable:
 
 def extract_keywords(title: str, text: str, top_k: int = TOP_K) -> list[tuple[str, float]]:
     """The article's keywords with their weights, best first (the title counts twice)."""
-    counts: dict[str, float] = {}
-    for word in shared_tokenizer().cut(f"{title}\n{title}\n{text}"):
-        if len(word.strip()) < 2 or word.lower() in _STOP_WORDS:
-            continue
-        counts[word] = counts.get(word, 0.0) + 1.0
-    table = idf_table()
+    counts = Counter(
+        word
+        for word in shared_tokenizer().cut(f"{title}\n{title}\n{text}")
+        if len(word.strip()) > 1 and word.lower() not in _STOP_WORDS
+    )
+    idf, median = idf_table()
     total = sum(counts.values())
-    weighed = sorted(
+    # Equal weights keep the words' first-seen order, as jieba's stable sort does.
+    best = heapq.nlargest(
+        top_k,
         (
-            (word, count * table.idf.get(word, table.median) / total)
+            (word, count * idf.get(word, median) / total)
             for word, count in counts.items()
+            if not word.isdigit()
         ),
         key=lambda pair: pair[1],
-        reverse=True,
     )
-    return [(word, round(weight, 4)) for word, weight in weighed if not word.isdigit()][:top_k]
+    return [(word, round(weight, 4)) for word, weight in best]
 
 
 def store_keywords(db: Database, article_id: int, keywords: list[tuple[str, float]]) -> None:
