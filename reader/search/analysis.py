@@ -87,7 +87,7 @@ class Segmenter:
         for word, freq, tag in entries:
             self._jieba.add_word(word, freq, tag)
 
-    def cut(self, text: str, HMM: bool = True) -> list[str]:  # noqa: N803 (jieba's name)
+    def cut(self, text: str, HMM: bool = True) -> list[str]:  # HMM: jieba's name for it
         return self._jieba.cut(text, HMM)
 
 
@@ -97,14 +97,20 @@ def make_tokenizer(path: Path | None = None) -> Segmenter:
 
 
 @lru_cache(maxsize=2)
-def _tokenizer_for(path: str, digest: str) -> Segmenter:
+def _tokenizer_for(path: str, version: tuple[int, int] | None) -> Segmenter:
     return make_tokenizer(Path(path))
 
 
 def shared_tokenizer() -> Segmenter:
-    """This process's segmenter for the current dictionary (reloaded when it changes)."""
+    """This process's segmenter for the current dictionary (reloaded when the file changes:
+    asked for each article and query, so the file is looked at, not read and hashed)."""
     path = dictionary_path()
-    return _tokenizer_for(str(path), dictionary_hash(path))
+    try:
+        stat = path.stat()
+        version: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None
+    return _tokenizer_for(str(path), version)
 
 
 def segmenter_version() -> str:
