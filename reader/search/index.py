@@ -254,9 +254,12 @@ def _update(
     processes: int | None,
 ) -> None:
     """Write ``stale`` articles anew and remove ``gone`` ones, in both parts."""
+    processes = auto_processes(len(stale), processes)
     with damage_tolerated():
         try:
-            writer = words.open_writer(words.open_index(archive.search_dir))
+            writer = words.open_writer(
+                words.open_index(archive.search_dir), articles=0 if processes else len(stale)
+            )
         except index.LockError:
             raise  # another process writes: its lock outlived the timeout
         except Exception:
@@ -277,7 +280,6 @@ def _update(
             words.delete(writer, [*stale, *gone])
             hashes: dict[int, str] = {}
             records = _records(archive, stale, hashes)
-            processes = auto_processes(len(stale), processes)
             segments += _add_all(
                 archive.search_dir, conn, writer, records, hashes, len(stale), processes, progress
             )
@@ -356,14 +358,14 @@ def _rebuild_locked(archive: Archive, progress: Progress | None, processes: int 
 def _build(
     archive: Archive, folder: Path, progress: Progress | None, processes: int | None
 ) -> None:
-    writer = words.open_writer(words.create(folder))
+    wanted = sorted(searchable_article_hashes(archive.db))
+    processes = auto_processes(len(wanted), processes)
+    writer = words.open_writer(words.create(folder), articles=0 if processes else len(wanted))
     conn = grams.connect(folder, fresh=True)
     with _one_update(conn, writer) as segments:
         grams.create_tables(conn)
-        wanted = sorted(searchable_article_hashes(archive.db))
         hashes: dict[int, str] = {}
         records = _records(archive, wanted, hashes)
-        processes = auto_processes(len(wanted), processes)
         segments += _add_all(
             folder, conn, writer, records, hashes, len(wanted), processes, progress
         )

@@ -68,7 +68,7 @@ class SegmentWorkers:
         """Stop the workers and return their finished segments."""
         for _ in self._workers:
             self._jobs.put(None)
-        segments = [self._receive("segment") for _ in self._workers]
+        segments = [s for _ in self._workers for s in self._receive("segments")]
         for worker in self._workers:
             worker.join()
         return segments
@@ -112,11 +112,19 @@ def _work(search_folder: str, jobs: Any, results: Any) -> None:
     _die_with_parent()
     try:
         tokenizer = analysis.shared_tokenizer()
-        writer = words.open_segment_writer(Path(search_folder))
+        folder = Path(search_folder)
+        writer = words.open_segment_writer(folder)
+        segments, articles = [], 0
         while (batch := jobs.get()) is not None:
             rows = analyze_batch(batch, tokenizer)
             words.add(writer, (row.words for row in rows))
             results.put(("rows", [row.grams for row in rows]))
-        results.put(("segment", whoosh_private.finish_segment(writer)))
+            articles += len(rows)
+            if articles >= words.SEGMENT_ARTICLES:  # bounds the postings held in memory
+                segments.append(whoosh_private.finish_segment(writer))
+                writer = words.open_segment_writer(folder)
+                articles = 0
+        segments.append(whoosh_private.finish_segment(writer))
+        results.put(("segments", segments))
     except BaseException:
         results.put(("error", traceback.format_exc()))

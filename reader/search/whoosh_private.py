@@ -6,6 +6,9 @@ Two things the public API cannot do fast enough are done with Whoosh's internals
   its write lock (the way Whoosh's own ``MpWriter`` does it): ``SegmentWriter(_lk=False)``,
   ``_added``, ``_close_segment``, ``_finalize_segment``, ``_merge_segments``,
   ``_commit_toc`` and ``_finish``;
+- **postings gathered by term** in a writer: :class:`TermPool` takes the place of the
+  writer's ``pool`` (a ``PostingPool``, which keeps a tuple per posting, sorts them all and
+  spills sorted runs to disk past its memory limit, then merges them back);
 - **posting blocks read whole** when ranking: the W3 leaf matcher's ``_read_ids``,
   ``_read_weights``, ``_ids``, ``_weights`` and ``_next_block``, a fraction of a
   microsecond a posting against several through ``id()``/``weight()``/``next()``.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+from array import array
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import metadata
@@ -29,7 +33,7 @@ from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.index import Index
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,7 @@ _WRITER_MEMBERS = (
     "_finish",
 )
 _MATCHER_MEMBERS = ("_read_ids", "_read_weights", "_next_block", "is_active")
+_POOL_MEMBERS = ("add", "iter_postings", "cleanup")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +65,7 @@ def problem() -> str | None:
     writer_init = SegmentWriter.__init__.__code__.co_varnames
     missing = [m for m in _WRITER_MEMBERS[1:] if not hasattr(SegmentWriter, m)]
     missing += [m for m in _MATCHER_MEMBERS if not hasattr(W3LeafMatcher, m)]
+    missing += [f"PostingPool.{m}" for m in _POOL_MEMBERS if not hasattr(PostingPool, m)]
     if "_lk" not in writer_init:
         missing.append("SegmentWriter(_lk=)")
     if missing:
@@ -80,9 +86,71 @@ def _warn_once(reason: str) -> None:
     log.warning("search index: using Whoosh's plain API only, slower (%s)", reason)
 
 
+class TermPool:
+    """A writer's postings, gathered by term: a docnum array and a weight array each.
+
+    Twelve bytes a posting where Whoosh's ``PostingPool`` keeps a tuple of five objects
+    (about 200), and only the terms are sorted when the segment is written, not every
+    posting. Nothing goes to disk: a writer bounds its segment by :attr:`postings` instead
+    (see :mod:`reader.search.segments`). Whoosh adds a writer's documents, and the
+    documents of segments it merges in, with rising docnums, so each term's postings are
+    in docnum order as they arrive.
+    """
+
+    def __init__(self) -> None:
+        self._terms: dict[tuple[str, bytes], tuple[array, array, list[bytes] | None]] = {}
+        self.postings = 0
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, tbytes, docnum, weight, vbytes = item
+        entry = self._terms.get((fieldname, tbytes))
+        if entry is None:
+            entry = self._terms[(fieldname, tbytes)] = (array("I"), array("d"), None)
+        docnums, weights, values = entry
+        if vbytes and values is None:  # a format with posting values: keep them too
+            values = [b""] * len(docnums)
+            self._terms[(fieldname, tbytes)] = entry = (docnums, weights, values)
+        docnums.append(docnum)
+        weights.append(weight)
+        if values is not None:
+            values.append(vbytes or b"")
+        self.postings += 1
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        for key in sorted(self._terms):
+            fieldname, tbytes = key
+            docnums, weights, values = self._terms[key]
+            if values is None:
+                for docnum, weight in zip(docnums, weights, strict=True):
+                    yield fieldname, tbytes, docnum, weight, b""
+            else:
+                for docnum, weight, vbytes in zip(docnums, weights, values, strict=True):
+                    yield fieldname, tbytes, docnum, weight, vbytes
+
+    def cleanup(self) -> None:
+        self._terms.clear()
+
+
+def use_term_pool(writer: SegmentWriter) -> TermPool | None:
+    """Put a :class:`TermPool` in the writer's place for postings (None: not possible)."""
+    if not available() or not isinstance(getattr(writer, "pool", None), PostingPool):
+        return None
+    writer.pool.cleanup()
+    writer.pool = pool = TermPool()
+    return pool
+
+
+def pooled_postings(writer: SegmentWriter) -> int:
+    """How many postings the writer holds in memory (0 when Whoosh's own pool holds them)."""
+    pool = getattr(writer, "pool", None)
+    return pool.postings if isinstance(pool, TermPool) else 0
+
+
 def segment_writer(ix: Index, **options: Any) -> SegmentWriter:
     """A writer of one new segment that does not take the index's write lock."""
-    return SegmentWriter(ix, _lk=False, **options)
+    writer = SegmentWriter(ix, _lk=False, **options)
+    use_term_pool(writer)
+    return writer
 
 
 def finish_segment(writer: SegmentWriter) -> Any:

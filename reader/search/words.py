@@ -32,7 +32,11 @@ from reader.search.analysis import JiebaTokenizer
 FOLDER_NAME = "words"
 TITLE, BODY = "title_words", "body_words"
 WRITE_TIMEOUT = 60.0  # seconds to wait for another process's writer
-WRITER_MB = 256  # postings Whoosh holds in memory before it spills a sorted run to disk
+WRITER_MB = 256  # postings Whoosh's own pool holds in memory before it spills a run to disk
+# A writer gathers its postings by term in memory (whoosh_private.TermPool, 12 bytes a
+# posting, about 450 postings an article) while it adds at most this many articles; a
+# worker starts a new segment there, and a larger in-process write keeps Whoosh's pool.
+SEGMENT_ARTICLES = 20_000
 
 
 class WordRow(NamedTuple):
@@ -122,9 +126,10 @@ def exists(search_folder: Path) -> bool:
     return any(folder(search_folder).glob("_MAIN_*.toc"))  # Whoosh's table of contents
 
 
-def open_writer(target: Index) -> IndexWriter:
-    """A writer for ``target`` (waits up to WRITE_TIMEOUT for another process's writer)."""
-    return target.writer(
+def open_writer(target: Index, *, articles: int) -> IndexWriter:
+    """A writer for ``target`` that will add about ``articles`` articles in this process
+    (waits up to WRITE_TIMEOUT for another process's writer)."""
+    writer = target.writer(
         timeout=WRITE_TIMEOUT,
         limitmb=WRITER_MB,
         # Separate files, not one compound file: opening a compound segment copies each
@@ -132,6 +137,9 @@ def open_writer(target: Index) -> IndexWriter:
         compound=False,
         codec=WordCodec(),
     )
+    if articles <= SEGMENT_ARTICLES:
+        whoosh_private.use_term_pool(writer)
+    return writer
 
 
 def open_segment_writer(search_folder: Path) -> SegmentWriter:
