@@ -93,7 +93,7 @@ class WordCodec(W3Codec):
     def __init__(self) -> None:
         # zlib's fastest level: a sixth smaller than uncompressed blocks and no slower to
         # write (less to write); higher levels took half as long again for nothing more.
-        super().__init__(compression=1)
+        super().__init__(compression=1, **whoosh_private.codec_options())
 
 
 def make_schema() -> fields.Schema:
