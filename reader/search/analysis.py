@@ -42,6 +42,7 @@ END_MARK = chr(_ASCII_SHIFT + 0x80)
 TITLE_MARK = chr(_ASCII_SHIFT + 0x81)  # before a title's bigrams, for title: terms
 _SHIFT_ASCII = {code: _ASCII_SHIFT + code for code in range(0x80) if not chr(code).isalnum()}
 
+
 def dictionary_path() -> Path:
     """The editable domain dictionary (jieba's format: ``word [frequency] [tag]`` a line)."""
     return resource_path("dictionary", "user_dict.txt")

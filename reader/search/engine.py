@@ -34,10 +34,11 @@ from reader.search.index import IndexUnusable
 from reader.search.matching import (
     FilterSql,
     GramQuery,
-    Match,
+    Printed,
     article_matches,
     build_filter_sql,
     gram_query,
+    issue_order,
     title_matches,
 )
 from reader.search.notes import note_hits
@@ -107,7 +108,7 @@ def matching_article_ids(archive: Archive, query: str) -> list[int]:
         conn = _open(archive)
         try:
             filter_sql = build_filter_sql(archive, parsed.filters)
-            return [m.article_id for m in article_matches(conn, parsed, gram, filter_sql)]
+            return article_matches(conn, parsed, gram, filter_sql)
         finally:
             conn.close()
 
@@ -202,17 +203,45 @@ def _run(
         if not limit or offset >= len(matches):
             return len(matches), []
         in_title = title_matches(conn, query) if gram.required is not None else set()
+        ids = set(matches)
+        with words.open_index(archive.search_dir).searcher() as searcher:
+            weighted = weighted_words(query, searcher.reader())
+            scores = ranking.word_scores(searcher, weighted, ids)
+        for article_id in in_title & ids:
+            scores[article_id] = scores.get(article_id, 0.0) + TITLE_MATCH_BONUS
+        page = _first_in_order(conn, matches, scores, offset + limit)[offset:]
     finally:
         conn.close()
-    ids = {match.article_id for match in matches}
-    with words.open_index(archive.search_dir).searcher() as searcher:
-        weighted = weighted_words(query, searcher.reader())
-        scores = ranking.word_scores(searcher, weighted, ids)
-    for article_id in in_title & ids:
-        scores[article_id] = scores.get(article_id, 0.0) + TITLE_MATCH_BONUS
-    page = heapq.nlargest(offset + limit, matches, key=lambda m: _order(m, scores))[offset:]
-    rows = [(m.article_id, scores.get(m.article_id, 0.0)) for m in page]
+    rows = [(article_id, scores.get(article_id, 0.0)) for article_id in page]
     return len(matches), _hits(archive, query, rows)
+
+
+def _first_in_order(
+    conn: sqlite3.Connection, matches: list[int], scores: dict[int, float], count: int
+) -> list[int]:
+    """The first ``count`` matches in result order: score, then newer issue, then the later
+    article. Only the articles that can reach the page are looked up for their issue: those
+    scoring at least the ``count``-th best score (all of them when fewer score)."""
+    if len(scores) >= count:
+        threshold = heapq.nlargest(count, scores.values())[-1]
+        contenders = [article_id for article_id, score in scores.items() if score >= threshold]
+    else:
+        contenders = matches
+    printed = issue_order(conn, contenders)
+    unknown = Printed(None, None)
+
+    def order(article_id: int) -> tuple[float, bool, int, bool, int, int]:
+        year, issue_no = printed.get(article_id, unknown)
+        return (
+            scores.get(article_id, 0.0),
+            year is not None,
+            year or 0,
+            issue_no is not None,
+            issue_no or 0,
+            article_id,
+        )
+
+    return heapq.nlargest(count, contenders, key=order)
 
 
 def _open(archive: Archive) -> sqlite3.Connection:
@@ -224,17 +253,6 @@ def _open(archive: Archive) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _order(match: Match, scores: dict[int, float]) -> tuple[float, bool, int, bool, int, int]:
-    return (
-        scores.get(match.article_id, 0.0),
-        match.year is not None,
-        match.year or 0,
-        match.issue_no is not None,
-        match.issue_no or 0,
-        match.article_id,
-    )
 
 
 def _issues(archive: Archive, issue_ids: set[int]) -> dict[int, _Issue]:

@@ -37,10 +37,9 @@ class FilterSql:
         return self.where.replace("{id}", article_id)
 
 
-class Match(NamedTuple):
-    """An article a query matches, with what orders equal scores (newer issues first)."""
+class Printed(NamedTuple):
+    """Where an article was printed, as far as ordering equal scores goes."""
 
-    article_id: int
     year: int | None
     issue_no: int | None
 
@@ -151,10 +150,12 @@ def _expression(term: Term, *, title_only: bool = False) -> tuple[str, bool]:
 
 def article_matches(
     conn: sqlite3.Connection, query: Query, gram: GramQuery, filters: FilterSql
-) -> list[Match]:
-    """Every article the query matches, with its issue's year and number.
+) -> list[int]:
+    """The ids of every article the query matches.
 
-    ``conn`` is the gram file with the store attached as ``store``.
+    ``conn`` is the gram file with the store attached as ``store``. Without filters the
+    gram table alone answers (it holds exactly the store's searchable articles, see
+    :mod:`reader.search.index`); filters join the store's issues.
     """
     if gram.required is not None:
         match = f"({gram.required})" + (f" NOT ({gram.excluded})" if gram.excluded else "")
@@ -167,20 +168,40 @@ def article_matches(
         params = [gram.excluded]
     else:
         candidates, params = "SELECT id FROM main.docs", []
-    sql = (
-        f"SELECT c.id, i.year, i.issue_no FROM ({candidates}) AS c "
-        "JOIN main.docs AS d ON d.id = c.id JOIN store.issues AS i ON i.id = d.issue_id "
-        f"WHERE {filters.render(article_id='c.id')}"
-    )
-    found = [Match(*row) for row in conn.execute(sql, [*params, *filters.params])]
+    if filters.params or filters.where != "1":
+        sql = (
+            f"SELECT c.id FROM ({candidates}) AS c "
+            "JOIN main.docs AS d ON d.id = c.id JOIN store.issues AS i ON i.id = d.issue_id "
+            f"WHERE {filters.render(article_id='c.id')}"
+        )
+        params = [*params, *filters.params]
+    else:
+        sql = candidates
+    found = [row[0] for row in conn.execute(sql, params)]
     if gram.exact:
         return found
     holding = {
         article_id
-        for article_id, title, body in folded_texts(conn, [m.article_id for m in found])
+        for article_id, title, body in folded_texts(conn, found)
         if text_satisfies(query, title, body)
     }
-    return [m for m in found if m.article_id in holding]
+    return [article_id for article_id in found if article_id in holding]
+
+
+def issue_order(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, Printed]:
+    """Each article's issue year and number (what orders equal scores: newer first)."""
+    wanted = list(article_ids)
+    printed: dict[int, Printed] = {}
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        sql = (
+            "SELECT d.id, i.year, i.issue_no FROM main.docs AS d "
+            "JOIN store.issues AS i ON i.id = d.issue_id "
+            f"WHERE d.id IN ({','.join('?' * len(chunk))})"
+        )
+        for article_id, year, issue_no in conn.execute(sql, chunk):
+            printed[article_id] = Printed(year, issue_no)
+    return printed
 
 
 def title_matches(conn: sqlite3.Connection, query: Query) -> set[int]:
