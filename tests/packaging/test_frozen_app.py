@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,22 @@ def run(app: Path, tmp_path: Path, *args: str, **env: str) -> subprocess.Complet
         env=clean_env,
         timeout=300,
     )
+
+
+def sample_archive(app: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """The samples imported by the frozen app into a fresh archive, and a runner of commands
+    on that archive (each must succeed)."""
+    archive = tmp_path / "archive"
+    sample = tmp_path / "in"
+    shutil.copytree(PROJECT_ROOT / "resources" / "samples", sample)
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        done = run(app, tmp_path, "--archive", str(archive), *args)
+        assert done.returncode == 0, (args, done.stdout + done.stderr)
+        return done
+
+    reader("import", str(sample))
+    return reader
 
 
 def test_the_frozen_app_runs_the_command_line(frozen_app: Path, tmp_path: Path) -> None:
@@ -68,27 +85,12 @@ def test_the_frozen_app_derives_keywords_and_regions_at_import(
 ) -> None:
     """Keywords, regions and reprint links are derived together at import: a data file left
     out of the bundle (jieba's IDF table once was) loses all three without a word."""
-    archive = tmp_path / "archive"
-    sample = tmp_path / "in"
-    shutil.copytree(PROJECT_ROOT / "resources" / "samples", sample)
-    run(frozen_app, tmp_path, "--archive", str(archive), "import", str(sample))
-    listed = json.loads(
-        run(frozen_app, tmp_path, "--archive", str(archive), "list", "--json").stdout
-    )
-    first = listed[0]["articles"][0]
-    shown = json.loads(
-        run(
-            frozen_app, tmp_path, "--archive", str(archive), "show", "--json", str(first["id"])
-        ).stdout
-    )
-    keyword = shown["keywords"][0]
-    by_keyword = run(
-        frozen_app, tmp_path, "--archive", str(archive), "search", f"keyword:{keyword}", "--json"
-    )
+    reader = sample_archive(frozen_app, tmp_path)
+    first = json.loads(reader("list", "--json").stdout)[0]["articles"][0]
+    shown = json.loads(reader("show", "--json", str(first["id"])).stdout)
+    by_keyword = reader("search", f"keyword:{shown['keywords'][0]}", "--json")
     # The samples are about Inner Mongolia: its articles are tagged with the region.
-    by_region = run(
-        frozen_app, tmp_path, "--archive", str(archive), "search", "region:内蒙古", "--json"
-    )
+    by_region = reader("search", "region:内蒙古", "--json")
 
     assert first["id"] in [hit["article_id"] for hit in json.loads(by_keyword.stdout)["hits"]]
     assert json.loads(by_region.stdout)["total"] >= 5
@@ -172,16 +174,7 @@ def test_the_frozen_app_exports_an_excerpt_with_its_source_line(
     import docx
     from pdfminer.high_level import extract_text
 
-    archive = tmp_path / "archive"
-    sample = tmp_path / "in"
-    shutil.copytree(PROJECT_ROOT / "resources" / "samples", sample)
-
-    def reader(*args: str) -> subprocess.CompletedProcess[str]:
-        done = run(frozen_app, tmp_path, "--archive", str(archive), *args)
-        assert done.returncode == 0, (args, done.stdout + done.stderr)
-        return done
-
-    reader("import", str(sample))
+    reader = sample_archive(frozen_app, tmp_path)
     article = json.loads(reader("list", "--json").stdout)[0]["articles"][0]
     paragraphs = json.loads(reader("show", str(article["id"]), "--json").stdout)["text"].split("\n")
     kept, left_out = paragraphs[0], paragraphs[-1]
