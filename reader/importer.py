@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from reader.annotations.highlights import reanchor_article_highlights
 from reader.archive import Archive
-from reader.derived import update_derived
+from reader.derived import deriving_alongside
 from reader.editing import sync_search
 from reader.file_digest import file_sha256
 from reader.issue_label import issue_label
@@ -165,8 +165,8 @@ def import_paths(
             on_outcome(outcome)
     if progress:
         progress(total, total, files[-1] if files else Path())
-    sync_search(archive, report.changed_article_ids)
-    update_derived(archive, report.changed_article_ids)
+    with deriving_alongside(archive, report.changed_article_ids):
+        sync_search(archive, report.changed_article_ids)
     return report
 
 

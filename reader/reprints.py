@@ -111,11 +111,15 @@ def _stored(blob: bytes) -> array:
 def link_article(db: Database, article_id: int, text: str) -> list[Similar]:
     """Store the article's signature and bands and link it with the earlier articles it
     mostly shares text with (both directions). Returns the links made."""
+    return link_signature(db, article_id, signature(text))
+
+
+def link_signature(db: Database, article_id: int, values: array | None) -> list[Similar]:
+    """:func:`link_article` for a signature already computed (``None``: too short)."""
     db.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
     db.execute(
         "DELETE FROM article_similar WHERE article_id = ? OR other_id = ?", [article_id, article_id]
     )
-    values = signature(text)
     db.execute(
         "UPDATE article_derived SET signature = ? WHERE article_id = ?",
         [values.tobytes() if values is not None else None, article_id],

@@ -6,19 +6,13 @@ folds its batches, cuts them, writes their words into a Whoosh segment of its ow
 back the gram rows; the main process writes those to the gram table and, at the end, adds
 the workers' segments to the word index under its own write lock.
 
-A worker dies with the process that started it, however that ends (kill -9 included): a
-thread of the worker waits on multiprocessing's parent sentinel (a pipe whose other end
-only the parent holds, a process handle on Windows) and exits the worker when it closes.
-Otherwise a worker blocked on its job queue would live on, holding its memory, for ever.
+Workers are spawned and die with the process that started them (see
+:mod:`reader.worker_processes`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.connection
-import os
 import queue
-import threading
 import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,6 +21,7 @@ from typing import Any
 from reader.search import analysis, whoosh_private, words
 from reader.search.grams import GramRow
 from reader.search.pipeline import Record, analyze_batch, batches
+from reader.worker_processes import die_with_parent, spawn_context
 
 POLL_SECONDS = 0.5
 
@@ -39,8 +34,7 @@ class SegmentWorkers:
     """``processes`` spawned workers writing into the word index in ``search_folder``."""
 
     def __init__(self, search_folder: Path, processes: int) -> None:
-        # spawn, not fork: the window's process has threads, and forking those is unsafe.
-        context = multiprocessing.get_context("spawn")
+        context = spawn_context()
         self._jobs: Any = context.Queue()
         self._results: Any = context.Queue()
         self._workers = [
@@ -94,22 +88,8 @@ class SegmentWorkers:
             return payload
 
 
-def _die_with_parent() -> None:
-    """Exit this worker process as soon as its parent process is gone."""
-    parent = multiprocessing.parent_process()
-    if parent is None or parent.sentinel is None:
-        return
-    sentinel = parent.sentinel
-
-    def watch() -> None:
-        multiprocessing.connection.wait([sentinel])
-        os._exit(1)  # no clean-up to run: the parent that wanted the results is gone
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def _work(search_folder: str, jobs: Any, results: Any) -> None:
-    _die_with_parent()
+    die_with_parent()
     try:
         tokenizer = analysis.shared_tokenizer()
         folder = Path(search_folder)

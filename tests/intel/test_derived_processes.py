@@ -1,0 +1,44 @@
+"""Derived data computed in worker processes is the data computed in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.archive import Archive
+from reader.derived import derive_articles
+from tests.intel.conftest import article_by_title, write_reprint_issue
+from tests.support.cli import run_cli
+
+DERIVED_TABLES = ("article_derived", "article_regions", "article_keywords", "article_similar")
+
+
+def derived_rows(archive: Archive) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        table: sorted(archive.db.execute(f"SELECT * FROM {table}").fetchall())
+        for table in DERIVED_TABLES
+    }
+
+
+def derive_anew(archive: Archive, processes: int) -> dict[str, list[tuple[object, ...]]]:
+    with archive.db.atomic():
+        for table in (*DERIVED_TABLES, "article_bands"):
+            archive.db.execute(f"DELETE FROM {table}")
+    ids = [row[0] for row in archive.db.execute("SELECT id FROM articles ORDER BY id")]
+    assert derive_articles(archive, ids, processes=processes) == len(ids)
+    return derived_rows(archive)
+
+
+def test_worker_processes_derive_what_the_import_derived(
+    seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, title, text = article_by_title(seeded, "南京市扎实推进原始创新")
+    reprint = write_reprint_issue(tmp_path / "reprint.txt", title, text)
+    assert run_cli(seeded, capsys, "import", str(reprint))[0] == 0
+    with Archive(seeded) as archive:
+        imported = derived_rows(archive)
+        assert imported["article_similar"], "the reprint is linked at import"
+        assert imported["article_keywords"] and imported["article_regions"]
+        assert derive_anew(archive, processes=2) == imported
+        assert derive_anew(archive, processes=0) == imported
