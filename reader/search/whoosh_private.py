@@ -28,15 +28,16 @@ from __future__ import annotations
 
 import logging
 import os
+import types
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher, W3TermInfo
+from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, W3PostingsWriter, W3TermInfo
 from whoosh.index import Index
-from whoosh.writing import PostingPool, SegmentWriter
+from whoosh.writing import IndexWriter, PostingPool, SegmentWriter
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,18 @@ _WRITER_MEMBERS = (
     "_merge_segments",
     "_commit_toc",
     "_finish",
+    "_flush_segment",
 )
 _MATCHER_MEMBERS = ("_read_ids", "_read_weights", "_next_block", "is_active")
 _POOL_MEMBERS = ("add", "iter_postings", "cleanup")
 _TERMINFO_MEMBERS = ("set_inlined", "is_inlined", "inlined_postings")
+# Attributes the term-at-a-time writing sets or reads, by the methods that assign them.
+_ASSIGNED = (
+    (W3FieldWriter.start_field, ("_postwriter",)),
+    (W3PostingsWriter.__init__, ("_blocklimit",)),
+    (W3PostingsWriter._new_block, ("_ids", "_weights", "_maxweight")),
+    (SegmentWriter.__init__, ("docnum", "perdocwriter", "fieldwriter", "pool")),
+)
 # Words in at most this many articles keep their postings in the term file: two thirds of
 # the words, which then need no block of their own (a sixth less index, a tenth less time).
 INLINE_POSTINGS = 16
@@ -74,6 +83,14 @@ def problem() -> str | None:
     missing += [m for m in _MATCHER_MEMBERS if not hasattr(W3LeafMatcher, m)]
     missing += [f"PostingPool.{m}" for m in _POOL_MEMBERS if not hasattr(PostingPool, m)]
     missing += [f"W3TermInfo.{m}" for m in _TERMINFO_MEMBERS if not hasattr(W3TermInfo, m)]
+    missing += [
+        f"{method.__qualname__} setting {name}"
+        for method, names in _ASSIGNED
+        for name in names
+        if name not in method.__code__.co_names
+    ]
+    if not hasattr(W3PostingsWriter, "_write_block"):
+        missing.append("W3PostingsWriter._write_block")
     if "_lk" not in writer_init:
         missing.append("SegmentWriter(_lk=)")
     if missing:
@@ -106,12 +123,13 @@ def codec_options() -> dict[str, Any]:
 class TermPool:
     """A writer's postings, gathered by term: a docnum array and a weight array each.
 
-    Twelve bytes a posting where Whoosh's ``PostingPool`` keeps a tuple of five objects
+    Eight bytes a posting where Whoosh's ``PostingPool`` keeps a tuple of five objects
     (about 200), and only the terms are sorted when the segment is written, not every
     posting. Nothing goes to disk: a writer bounds its segment by :attr:`postings` instead
     (see :mod:`reader.search.segments`). Whoosh adds a writer's documents, and the
     documents of segments it merges in, with rising docnums, so each term's postings are
-    in docnum order as they arrive.
+    in docnum order as they arrive. The segment is written a term at a time, each term's
+    postings a block at a time (:func:`_flush_by_term`), not a posting at a time.
     """
 
     def __init__(self) -> None:
@@ -122,7 +140,7 @@ class TermPool:
         fieldname, tbytes, docnum, weight, vbytes = item
         entry = self._terms.get((fieldname, tbytes))
         if entry is None:
-            entry = self._terms[(fieldname, tbytes)] = (array("I"), array("d"), None)
+            entry = self._terms[(fieldname, tbytes)] = (array("I"), array("f"), None)
         docnums, weights, values = entry
         if vbytes and values is None:  # a format with posting values: keep them too
             values = [b""] * len(docnums)
@@ -132,6 +150,21 @@ class TermPool:
         if values is not None:
             values.append(vbytes or b"")
         self.postings += 1
+
+    def add_counts(self, fieldname: str, docnum: int, counts: Mapping[str, int]) -> None:
+        """One document's postings in a field: each word with its count as the weight."""
+        terms = self._terms
+        for word, count in counts.items():
+            key = (fieldname, word.encode("utf-8"))
+            entry = terms.get(key)
+            if entry is None:
+                entry = terms[key] = (array("I"), array("f"), None)
+            entry[0].append(docnum)
+            entry[1].append(count)
+        self.postings += len(counts)
+
+    def has_values(self) -> bool:
+        return any(values is not None for _d, _w, values in self._terms.values())
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
         for key in sorted(self._terms):
@@ -144,6 +177,30 @@ class TermPool:
                 for docnum, weight, vbytes in zip(docnums, weights, values, strict=True):
                     yield fieldname, tbytes, docnum, weight, vbytes
 
+    def write_by_term(self, schema: Any, fieldwriter: W3FieldWriter) -> None:
+        """Write every term's postings into a W3 field writer, a block at a time."""
+        field = None
+        for key in sorted(self._terms):
+            fieldname, tbytes = key
+            if fieldname != field:
+                if field is not None:
+                    fieldwriter.finish_field()
+                fieldwriter.start_field(fieldname, schema[fieldname])
+                field = fieldname
+            docnums, weights, _values = self._terms[key]
+            fieldwriter.start_term(tbytes)
+            postings = fieldwriter._postwriter
+            limit = postings._blocklimit
+            for start in range(0, len(docnums), limit):
+                if start:  # the block before is full: out it goes
+                    postings._write_block()
+                postings._ids = docnums[start : start + limit]
+                postings._weights = weights[start : start + limit]
+                postings._maxweight = max(postings._weights)
+            fieldwriter.finish_term()  # writes the last block, or inlines a short list
+        if field is not None:
+            fieldwriter.finish_field()
+
     def cleanup(self) -> None:
         self._terms.clear()
 
@@ -154,7 +211,43 @@ def use_term_pool(writer: SegmentWriter) -> TermPool | None:
         return None
     writer.pool.cleanup()
     writer.pool = pool = TermPool()
+    writer._flush_segment = types.MethodType(_flush_by_term, writer)
     return pool
+
+
+def _flush_by_term(writer: SegmentWriter) -> None:
+    """``SegmentWriter._flush_segment`` for a writer whose postings are in a TermPool."""
+    pool, fieldwriter = writer.pool, writer.fieldwriter
+    if writer.codec.length_stats or pool.has_values() or type(fieldwriter) is not W3FieldWriter:
+        SegmentWriter._flush_segment(writer)  # Whoosh's own, a posting at a time
+        return
+    writer.perdocwriter.close()
+    pool.write_by_term(writer.schema, fieldwriter)
+    fieldwriter.close()
+
+
+def add_counted(
+    writer: IndexWriter, counts: Mapping[str, Mapping[str, int]], **columns: Any
+) -> bool:
+    """Add a document given as word counts by field, and column values, straight into the
+    writer's TermPool (what ``add_document`` does with a field yielding these postings,
+    without a tuple and three calls a posting). False when the writer has no TermPool."""
+    pool = getattr(writer, "pool", None)
+    if not isinstance(pool, TermPool):
+        return False
+    schema, perdoc, docnum = writer.schema, writer.perdocwriter, writer.docnum
+    perdoc.start_doc(docnum)
+    for fieldname in sorted(counts):
+        words = counts[fieldname]
+        pool.add_counts(fieldname, docnum, words)
+        perdoc.add_field(fieldname, schema[fieldname], None, sum(words.values()))
+    for fieldname, value in columns.items():
+        field = schema[fieldname]
+        perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(value))
+    perdoc.finish_doc()
+    writer._added = True
+    writer.docnum += 1
+    return True
 
 
 def pooled_postings(writer: SegmentWriter) -> int:

@@ -156,9 +156,11 @@ def open_segment_writer(search_folder: Path) -> SegmentWriter:
 
 def add(writer: IndexWriter, rows: Iterable[WordRow]) -> None:
     for row in rows:
-        writer.add_document(
-            id=row.article_id, title_words=row.title_words, body_words=row.body_words
-        )
+        counts = {TITLE: Counter(row.title_words), BODY: Counter(row.body_words)}
+        if not whoosh_private.add_counted(writer, counts, id=row.article_id):
+            writer.add_document(
+                id=row.article_id, title_words=row.title_words, body_words=row.body_words
+            )
 
 
 def delete(writer: IndexWriter, article_ids: Collection[int]) -> None:
