@@ -49,10 +49,20 @@ def dictionary_path() -> Path:
 
 
 def dictionary_hash(path: Path | None = None) -> str:
-    """SHA-256 of the domain dictionary's bytes ("none" when the file is missing)."""
+    """SHA-256 of the domain dictionary's bytes ("none" when the file is missing); read
+    again only when the file's time or size changes (each search asks)."""
     path = path or dictionary_path()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        stat = path.stat()
+    except OSError:
+        return "none"
+    return _hash_of(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _hash_of(path: str, _mtime_ns: int, _size: int) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
         return "none"
 
@@ -114,6 +124,7 @@ def shared_tokenizer() -> Segmenter:
     return _tokenizer_for(str(path), version)
 
 
+@lru_cache(maxsize=1)
 def segmenter_version() -> str:
     """Which jieba-rs cuts the words (a new one may cut differently: the index is rebuilt)."""
     try:

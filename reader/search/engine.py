@@ -22,7 +22,7 @@ import gc
 import heapq
 import sqlite3
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from whoosh.reading import IndexReader
 
@@ -119,11 +119,20 @@ def matching_article_ids(archive: Archive, query: str) -> list[int]:
     return _read_checked(archive, run)
 
 
-def weighted_words(query: Query, reader: IndexReader) -> dict[tuple[str, str], float]:
-    """The words that score the positive terms, as ``(field, word) → boost``: each term's
-    jieba words, and the indexed words that start with the term."""
+class WeightedWords(NamedTuple):
+    """The words that score a query: ``(field, word) → boost``, and the term infos of those
+    read on the way."""
+
+    boosts: dict[tuple[str, str], float]
+    known: ranking.KnownTerms
+
+
+def weighted_words(query: Query, reader: IndexReader) -> WeightedWords:
+    """The words that score the positive terms: each term's jieba words, and the indexed
+    words that start with the term."""
     tokenizer = analysis.shared_tokenizer()
     weighted: dict[tuple[str, str], float] = {}
+    known: ranking.KnownTerms = {}
     for term in query.positive_terms():
         if term.field == "note":
             continue
@@ -135,9 +144,11 @@ def weighted_words(query: Query, reader: IndexReader) -> dict[tuple[str, str], f
                 weighted[(field, word)] = boost
             if len(term.folded) < 2:  # a single character starts too many words
                 continue
-            for longer in ranking.words_starting_with(reader, field, term.folded, MAX_LONGER_WORDS):
-                weighted.setdefault((field, longer), boost * LONGER_WORD_FACTOR)
-    return weighted
+            longer = ranking.words_starting_with(reader, field, term.folded, MAX_LONGER_WORDS)
+            for word, infos in longer:
+                weighted.setdefault((field, word), boost * LONGER_WORD_FACTOR)
+                known.setdefault((field, word), infos)
+    return WeightedWords(weighted, known)
 
 
 def _article_page(
@@ -206,7 +217,7 @@ def _run(
         ids = set(matches)
         with words.open_index(archive.search_dir).searcher() as searcher:
             weighted = weighted_words(query, searcher.reader())
-            scores = ranking.word_scores(searcher, weighted, ids)
+            scores = ranking.word_scores(searcher, weighted.boosts, ids, weighted.known)
         for article_id in in_title & ids:
             scores[article_id] = scores.get(article_id, 0.0) + TITLE_MATCH_BONUS
         page = _first_in_order(conn, matches, scores, offset + limit)[offset:]

@@ -22,45 +22,95 @@ from reader.search import whoosh_private, words
 K1 = 1.2
 
 
-def words_starting_with(reader: IndexReader, field: str, prefix: str, limit: int) -> list[str]:
-    """Up to ``limit`` indexed words longer than ``prefix`` that start with it, the most
-    frequent first (of the first twice ``limit`` in the index's order)."""
-    found = itertools.islice(reader.expand_prefix(field, prefix), 2 * limit)
-    longer = [word for word in (raw.decode("utf-8") for raw in found) if word != prefix]
-    longer.sort(key=lambda word: -reader.doc_frequency(field, word))
+# (field, word) → segment number → the word's term info there, for the words whose term
+# infos were read on the way (each look-up in a term table costs tens of microseconds).
+KnownTerms = dict[tuple[str, str], dict[int, Any]]
+
+
+def words_starting_with(
+    reader: IndexReader, field: str, prefix: str, limit: int
+) -> list[tuple[str, dict[int, Any]]]:
+    """Up to ``limit`` indexed words longer than ``prefix`` that start with it, each with
+    its term infos by segment, the most frequent first (of the first twice ``limit`` in the
+    index's order). Read from each segment's term table in one pass."""
+    found: dict[bytes, dict[int, Any]] = {}
+    for number, (leaf, _offset) in enumerate(reader.leaf_readers()):
+        for raw, info in itertools.islice(leaf.iter_prefix(field, prefix), 2 * limit):
+            found.setdefault(raw, {})[number] = info
+    # A segment's first words are all among the first of the whole index, so these are;
+    # and a word among those that a segment's first words lack is not in that segment.
+    first = sorted(found)[: 2 * limit]
+    longer = [(word, found[raw]) for raw in first if (word := raw.decode("utf-8")) != prefix]
+    longer.sort(key=lambda pair: -_doc_frequency(pair[1]))
     return longer[:limit]
 
 
+def _doc_frequency(infos: dict[int, Any]) -> int:
+    return sum(info.doc_frequency() for info in infos.values())
+
+
 def word_scores(
-    searcher: Searcher, weighted: dict[tuple[str, str], float], candidates: Collection[int]
+    searcher: Searcher,
+    weighted: dict[tuple[str, str], float],
+    candidates: Collection[int],
+    known: KnownTerms | None = None,
 ) -> dict[int, float]:
     """Article id → score, for the candidates that hold any of the ``(field, word)`` pairs
     (each with its boost)."""
     reader = searcher.reader()
     total = max(1, reader.doc_count())
+    known = known or {}
+    leaves = [(leaf, *_candidate_docnums(leaf, candidates)) for leaf, _ in reader.leaf_readers()]
     scores: dict[int, float] = {}
     get = scores.get
     for (field, word), boost in weighted.items():
-        frequency = reader.doc_frequency(field, word)
+        infos = known.get((field, word))
+        frequency = reader.doc_frequency(field, word) if infos is None else _doc_frequency(infos)
         if not frequency:
             continue
         idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         factor = boost * idf * (K1 + 1)
-        for leaf, _offset in reader.leaf_readers():
-            article_ids = words.segment_article_ids(leaf)
-            deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
-            for docnums, counts in _posting_blocks(leaf, field, word):
-                for docnum, count in zip(docnums, counts, strict=True):
-                    article_id = article_ids[docnum]
-                    if article_id in candidates and docnum not in deleted:
-                        scores[article_id] = get(article_id, 0.0) + factor * count / (count + K1)
+        for number, (leaf, article_ids, wanted) in enumerate(leaves):
+            if not wanted or (infos is not None and number not in infos):
+                continue
+            info = None if infos is None else infos[number]
+            for docnums, counts in _posting_blocks(leaf, field, word, info):
+                # Sets pick a block's candidates in C; most postings of a common word are
+                # of articles the query does not match.
+                hit = wanted.intersection(docnums)
+                if not hit:
+                    continue
+                count_of = dict(zip(docnums, counts, strict=True))
+                for docnum in hit:
+                    article_id, count = article_ids[docnum], count_of[docnum]
+                    scores[article_id] = get(article_id, 0.0) + factor * count / (count + K1)
     return scores
 
 
+def _candidate_docnums(
+    leaf: IndexReader, candidates: Collection[int]
+) -> tuple[list[int], set[int]]:
+    """A segment's docnum → article id list, and the docnums of candidates not deleted."""
+    article_ids = words.segment_article_ids(leaf)
+    deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+    wanted = {
+        docnum
+        for docnum, article_id in enumerate(article_ids)
+        if article_id in candidates and docnum not in deleted
+    }
+    return article_ids, wanted
+
+
 def _posting_blocks(
-    leaf: IndexReader, field: str, word: str
+    leaf: IndexReader, field: str, word: str, info: Any = None
 ) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """The (docnums, frequencies) of a word's postings in one segment, a block at a time."""
+    """The (docnums, frequencies) of a word's postings in one segment, a block at a time
+    (``info``: its term info there, when already read)."""
+    if info is not None:
+        yield from whoosh_private.posting_blocks(
+            whoosh_private.matcher_for(leaf, field, word, info)
+        )
+        return
     try:
         matcher: Any = leaf.postings(field, word)
     except TermNotFound:

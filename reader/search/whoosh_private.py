@@ -12,9 +12,10 @@ Two things the public API cannot do fast enough are done with Whoosh's internals
 - **short posting lists inlined** in the term file (``W3Codec(inlinelimit=…)``): Whoosh
   calls ``W3TermInfo.set_inline``, which it names ``set_inlined``, so any limit above 1
   fails; :func:`codec_options` mends the name before asking for inlining;
-- **posting blocks read whole** when ranking: the W3 leaf matcher's ``_read_ids``,
-  ``_read_weights``, ``_ids``, ``_weights`` and ``_next_block``, a fraction of a
-  microsecond a posting against several through ``id()``/``weight()``/``next()``.
+- **posting blocks read whole** when ranking: the W3 leaf matcher's ``_read_data``,
+  ``_data`` and ``_next_block``, and an inlined list's ``ListMatcher._ids`` and
+  ``_weights``, a fraction of a microsecond a posting against several through
+  ``id()``/``weight()``/``next()``.
 
 whoosh-reloaded is pinned (``pyproject.toml``) at :data:`TESTED_VERSION`. :func:`problem`
 says why these members cannot be trusted (another version, a member gone); then
@@ -33,10 +34,18 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
+from itertools import accumulate
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, W3PostingsWriter, W3TermInfo
+from whoosh.codec.whoosh3 import (
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PostingsWriter,
+    W3TermInfo,
+    W3TermsReader,
+)
 from whoosh.index import Index
+from whoosh.matching import ListMatcher
 from whoosh.writing import IndexWriter, PostingPool, SegmentWriter
 
 log = logging.getLogger(__name__)
@@ -52,7 +61,7 @@ _WRITER_MEMBERS = (
     "_finish",
     "_flush_segment",
 )
-_MATCHER_MEMBERS = ("_read_ids", "_read_weights", "_next_block", "is_active")
+_MATCHER_MEMBERS = ("_read_data", "_next_block", "is_active")
 _POOL_MEMBERS = ("add", "iter_postings", "cleanup")
 _TERMINFO_MEMBERS = ("set_inlined", "is_inlined", "inlined_postings")
 # Attributes the term-at-a-time writing sets or reads, by the methods that assign them.
@@ -61,6 +70,9 @@ _ASSIGNED = (
     (W3PostingsWriter.__init__, ("_blocklimit",)),
     (W3PostingsWriter._new_block, ("_ids", "_weights", "_maxweight")),
     (SegmentWriter.__init__, ("docnum", "perdocwriter", "fieldwriter", "pool")),
+    (W3LeafMatcher._read_data, ("_data",)),
+    (ListMatcher.__init__, ("_ids", "_weights")),
+    (W3TermsReader.__init__, ("_codec", "_postfile")),
 )
 # Words in at most this many articles keep their postings in the term file: two thirds of
 # the words, which then need no block of their own (a sixth less index, a tenth less time).
@@ -286,14 +298,39 @@ def commit_with_segments(writer: SegmentWriter, segments: list[Any]) -> None:
     writer._finish()
 
 
+def matcher_for(leaf: Any, fieldname: str, word: str, terminfo: Any) -> Any:
+    """A segment's matcher for a word whose term info was read already (from
+    ``iter_prefix``), without looking the word up again; deletions are not filtered."""
+    terms = getattr(leaf, "_terms", None)
+    if not available() or not isinstance(terms, W3TermsReader):
+        matcher = leaf.postings(fieldname, word)
+        return getattr(matcher, "child", matcher)
+    tbytes = word.encode("utf-8")
+    format_ = leaf.schema[fieldname].format
+    return terms._codec.postings_reader(
+        terms._postfile, terminfo, format_, term=(fieldname, tbytes)
+    )
+
+
 def posting_blocks(matcher: Any) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """A leaf matcher's (docnums, weights), a block at a time when the codec allows."""
+    """A leaf matcher's (docnums, weights), a block at a time when the codec allows.
+
+    A W3 block's docnums are decoded with ``itertools.accumulate`` (Whoosh's own decoder is a
+    Python generator, most of a search's time on a common word); an inlined list is the
+    terminfo's own pair of tuples.
+    """
     if available() and isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            yield matcher._ids, matcher._weights
+            if matcher._data is None:
+                matcher._read_data()
+            gaps, weights = matcher._data[0], matcher._data[1]
+            if weights is None or isinstance(weights, float):  # all the same: stored once
+                weights = (1.0 if weights is None else weights,) * len(gaps)
+            yield list(accumulate(gaps)), weights
             matcher._next_block()
+        return
+    if available() and type(matcher) is ListMatcher and matcher._weights is not None:
+        yield matcher._ids, matcher._weights
         return
     docnums, weights = [], []
     while matcher.is_active():
