@@ -169,30 +169,43 @@ def _forget(archive: Archive, article_ids: list[int]) -> None:
         forget_articles(archive.db, article_ids)
 
 
-def update_derived(archive: Archive, changed: Iterable[int]) -> None:
-    """After an import: derive what is new; a failure here never undoes the import."""
+def update_derived(archive: Archive, changed: Iterable[int]) -> str | None:
+    """After an import: derive what is new; a failure here never undoes the import.
+
+    Returns None, or what went wrong (the articles left are derived on the next import).
+    """
     try:
         derive_articles(archive, articles_to_derive(archive, changed))
-    except Exception:  # derived data is redone for missing articles on the next import
+    except Exception as error:
         log.exception("deriving regions, keywords and reprints failed")
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+class Alongside:
+    """What :func:`deriving_alongside` found: ``failure`` is None or what went wrong."""
+
+    failure: str | None = None
 
 
 @contextmanager
-def deriving_alongside(archive: Archive, changed: Collection[int]) -> Iterator[None]:
+def deriving_alongside(archive: Archive, changed: Collection[int]) -> Iterator[Alongside]:
     """Run :func:`update_derived` in a thread of its own while the block runs (the thread
     opens the archive again: a connection belongs to the thread that opened it)."""
     wanted = list(changed)
+    outcome = Alongside()
 
     def derive() -> None:
         try:
             with Archive(archive.folder) as own:
-                update_derived(own, wanted)
-        except Exception:  # the archive could not be opened again: redone next import
+                outcome.failure = update_derived(own, wanted)
+        except Exception as error:  # the archive could not be opened again
             log.exception("deriving regions, keywords and reprints failed")
+            outcome.failure = f"{type(error).__name__}: {error}"
 
     thread = threading.Thread(target=derive, name="derive", daemon=True)
     thread.start()
     try:
-        yield
+        yield outcome
     finally:
         thread.join()

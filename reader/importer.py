@@ -75,6 +75,8 @@ class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     # Files the batch never started because the editor cancelled it.
     not_started: list[Path] = field(default_factory=list)
+    # Regions, keywords or reprint links could not be derived (the files are imported).
+    derived_failure: Message | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -165,8 +167,10 @@ def import_paths(
             on_outcome(outcome)
     if progress:
         progress(total, total, files[-1] if files else Path())
-    with deriving_alongside(archive, report.changed_article_ids):
+    with deriving_alongside(archive, report.changed_article_ids) as deriving:
         sync_search(archive, report.changed_article_ids)
+    if deriving.failure is not None:
+        report.derived_failure = message("import.derived_failed", detail=deriving.failure)
     return report
 
 

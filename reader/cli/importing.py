@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from reader.cli.common import EXIT_FAILED, EXIT_OK, open_archive
@@ -34,4 +35,6 @@ def run_import(args: argparse.Namespace) -> int:
         report = import_paths(archive, args.paths, progress=progress, on_outcome=report_line)
     progress.finish()
     print(report.summary())
+    if report.derived_failure is not None:
+        print(f"warning: {report.derived_failure.render()}", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAILED

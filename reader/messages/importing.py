@@ -34,6 +34,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "读取时程序出错（{kind}：{detail}），这是程序的缺陷",
         "could not read it ({kind}: {detail})",
     ),
+    "import.derived_failed": (
+        "文件已导入，但地区、关键词和转载关联未能生成（{detail}）；下次导入时会补上",
+        "the files are imported, but their regions, keywords and reprint links could not be "
+        "derived ({detail}); the next import tries again",
+    ),
     "import.cannot_save": (
         "无法存入资料库（{detail}）",
         "could not save it in the archive ({detail})",

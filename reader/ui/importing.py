@@ -208,10 +208,13 @@ class Importing(QObject):
         summary = self.summary(report)
         self._window.statusBar().showMessage(summary, 8000)
         clashes = [o for o in report.outcomes if o.clash_with]
-        if report.skipped or clashes or report.not_started:
+        derived = report.derived_failure
+        if report.skipped or clashes or report.not_started or derived:
             lines = [f"{o.path}: {o.message(ui_language())}" for o in report.skipped + clashes]
             left = self.tr("not imported: the import was cancelled")
             lines += [f"{path}: {left}" for path in report.not_started]
+            if derived is not None:
+                lines.append(derived.render(ui_language()))
             dialog = ReportDialog(self._window, self.tr("Import Report"), summary, lines)
             self.report_shown.emit(dialog)
             if self._ops.show_dialogs:

@@ -42,3 +42,33 @@ def test_worker_processes_derive_what_the_import_derived(
         assert imported["article_keywords"] and imported["article_regions"]
         assert derive_anew(archive, processes=2) == imported
         assert derive_anew(archive, processes=0) == imported
+
+
+def _unreadable_gazetteer(article: object) -> object:
+    raise RuntimeError("the gazetteer cannot be read")
+
+
+def test_a_failure_to_derive_is_reported_and_made_good_by_the_next_import(
+    archive_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import derived
+    from reader.derived import articles_to_derive
+    from reader.importer import import_paths
+    from tests.support.make_samples import write_samples
+
+    files = write_samples(tmp_path / "in")
+    with Archive(archive_dir) as archive:
+        with monkeypatch.context() as patch:
+            patch.setattr(derived, "derivation_of", _unreadable_gazetteer)
+            report = import_paths(archive, files)
+        assert report.ok and report.derived_failure is not None  # the files are in
+        said = report.derived_failure.render("zh_CN")
+        assert "地区、关键词和转载关联未能生成" in said and "gazetteer cannot be read" in said
+        left = articles_to_derive(archive, [])
+        assert (
+            left and len(left) == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        )
+
+        again = import_paths(archive, files)  # nothing new to import: the old ones are done
+        assert again.derived_failure is None
+        assert articles_to_derive(archive, []) == []
