@@ -38,6 +38,7 @@ from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import (
+    W3Codec,
     W3FieldWriter,
     W3LeafMatcher,
     W3PostingsWriter,
@@ -73,6 +74,7 @@ _ASSIGNED = (
     (W3LeafMatcher._read_data, ("_data",)),
     (ListMatcher.__init__, ("_ids", "_weights")),
     (W3TermsReader.__init__, ("_codec", "_postfile")),
+    (W3Codec.__init__, ("_blocklimit", "_compression", "_inlinelimit")),
 )
 # Words in at most this many articles keep their postings in the term file: two thirds of
 # the words, which then need no block of their own (a sixth less index, a tenth less time).
@@ -101,8 +103,11 @@ def problem() -> str | None:
         for name in names
         if name not in method.__code__.co_names
     ]
-    if not hasattr(W3PostingsWriter, "_write_block"):
-        missing.append("W3PostingsWriter._write_block")
+    missing += [
+        f"W3PostingsWriter.{m}"
+        for m in ("_write_block", "_mini_weights")
+        if not hasattr(W3PostingsWriter, m)
+    ]
     if "_lk" not in writer_init:
         missing.append("SegmentWriter(_lk=)")
     if missing:
@@ -147,6 +152,7 @@ class TermPool:
     def __init__(self) -> None:
         self._terms: dict[tuple[str, bytes], tuple[array, array, list[bytes] | None]] = {}
         self.postings = 0
+        self._whole = True  # every weight a whole number: written as ints (see CountPostings)
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
@@ -162,6 +168,8 @@ class TermPool:
         if values is not None:
             values.append(vbytes or b"")
         self.postings += 1
+        if weight != int(weight):
+            self._whole = False
 
     def add_counts(self, fieldname: str, docnum: int, counts: Mapping[str, int]) -> None:
         """One document's postings in a field: each word with its count as the weight."""
@@ -207,7 +215,8 @@ class TermPool:
                 if start:  # the block before is full: out it goes
                     postings._write_block()
                 postings._ids = docnums[start : start + limit]
-                postings._weights = weights[start : start + limit]
+                block = weights[start : start + limit]
+                postings._weights = array("I", map(int, block)) if self._whole else block
                 postings._maxweight = max(postings._weights)
             fieldwriter.finish_term()  # writes the last block, or inlines a short list
         if field is not None:
@@ -215,6 +224,18 @@ class TermPool:
 
     def cleanup(self) -> None:
         self._terms.clear()
+
+
+class CountPostings(W3PostingsWriter):
+    """W3 postings whose weights, when whole numbers (word counts), are pickled as ints:
+    two bytes a count where a float takes nine. Whoosh reads them back as they are."""
+
+    def _mini_weights(self) -> Any:
+        weights = self._weights
+        if weights and all(w == weights[0] for w in weights):
+            # Whoosh's reader takes a single stored weight only as a float (None for 1.0).
+            return None if weights[0] == 1 else float(weights[0])
+        return tuple(weights)
 
 
 def use_term_pool(writer: SegmentWriter) -> TermPool | None:

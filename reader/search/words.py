@@ -95,6 +95,16 @@ class WordCodec(W3Codec):
         # write (less to write); higher levels took half as long again for nothing more.
         super().__init__(compression=1, **whoosh_private.codec_options())
 
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
+        if byteids or not whoosh_private.available():
+            return super().postings_writer(dbfile, byteids)
+        return whoosh_private.CountPostings(
+            dbfile,
+            blocklimit=self._blocklimit,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
 
 def make_schema() -> fields.Schema:
     words = JiebaTokenizer()
