@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -142,8 +143,6 @@ def _article_batches(archive: Archive, article_ids: list[int]) -> Iterator[list[
 
 
 def _store(db: Database, derivation: Derivation) -> None:
-    from array import array
-
     from reader.keywords import store_keywords
     from reader.regions import store_regions
     from reader.reprints import link_signature
