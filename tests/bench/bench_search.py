@@ -2,14 +2,18 @@
 
 For each size: synthetic bulletins are written as text files and imported with the real
 importer (which updates the index), the index is rebuilt in-process and with the worker
-pool (the one the app would choose for that size last, so that its size is measured), then a fixed query mix runs against the index and against a plain substring scan of
-the same folded texts held in memory. Totals of the unfiltered queries are compared with
+pool (the one the app would choose for that size last, so that its size is measured), then
+a fixed query mix runs against the index and against a plain substring scan of the same
+folded texts held in memory. Totals of the unfiltered queries are compared with
 the scan's counts: any difference is printed as an error and fails the benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import gc
 import resource
 import shutil
 import sqlite3
@@ -63,9 +67,28 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _peak_mb() -> tuple[float, float]:
+    """Peak memory of this process (since :func:`_forget_peak`) and of its largest worker."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:  # the high-water mark since it was last cleared (Linux)
+        status = Path("/proc/self/status").read_text()
+        own = (
+            next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+            / 1024
+        )
+    except (OSError, StopIteration, ValueError):
+        pass
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
+
+
+def _forget_peak() -> None:
+    """Start this process's memory high-water mark again from what it holds now (Linux), so
+    the generated bulletins, written out and let go, are not counted as the reader's."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # hand the freed memory back first (glibc)
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def _scan_count(query: Query, docs: list[tuple[str, str]]) -> int:
@@ -148,6 +171,8 @@ def _measure(size: int, work: Path) -> list[str]:
     megabytes = text_bytes(issues) / 1e6
     sources = work / "sources"
     write_bulletins(issues, sources)
+    del issues
+    _forget_peak()
     archive = Archive(work / "archive")
     try:
         from reader.importer import import_paths
@@ -181,6 +206,11 @@ def _measure(size: int, work: Path) -> list[str]:
             f"(Whoosh words {words_mb:.1f} MB, the rest the gram file: {_gram_parts(archive)})"
         )
 
+        own, children = _peak_mb()  # before the scan's texts are loaded: the reader's own
+        lines.append(
+            f"{'':>7} peak memory, import and rebuilds: {own:.0f} MB the reader's process, "
+            f"{children:.0f} MB a worker"
+        )
         started = time.monotonic()
         docs = [
             (fold(title), fold(text))
