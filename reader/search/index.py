@@ -403,10 +403,24 @@ def _add_all(
 
     segments: list[Any] = []
     if processes <= 0:
+        # Past a segment's worth of articles, this process writes segments of its own as a
+        # worker does, so that its postings stay in a term pool of bounded size.
+        segmented = total > words.SEGMENT_ARTICLES and whoosh_private.available()
+        segment, in_segment = None, 0
         for rows in analyzed(records):
             grams.insert(conn, (row.grams for row in rows), hashes)
-            words.add(writer, (row.words for row in rows))
+            if not segmented:
+                words.add(writer, (row.words for row in rows))
+            else:
+                segment = segment or words.open_segment_writer(folder)
+                words.add(segment, (row.words for row in rows))
+                in_segment += len(rows)
+                if in_segment >= words.SEGMENT_ARTICLES:
+                    segments.append(whoosh_private.finish_segment(segment))
+                    segment, in_segment = None, 0
             report(len(rows))
+        if segment is not None:
+            segments.append(whoosh_private.finish_segment(segment))
     else:
         workers = SegmentWorkers(folder, processes)
         try:

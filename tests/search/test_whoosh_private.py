@@ -46,3 +46,25 @@ def test_plain_api_ranks_and_counts_as_the_private_one(store: Archive, plain_api
     assert [(h.article_id, round(h.score, 6)) for h in plain.hits] == [
         (h.article_id, round(h.score, 6)) for h in private.hits
     ]
+
+
+def test_a_large_in_process_build_writes_bounded_segments_that_rank_the_same(
+    store: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.search import words
+
+    articles = [
+        (f"文章{i}", f"第{i}号：科技创新{i % 7}，乳业{i % 3}。" * (1 + i % 4)) for i in range(300)
+    ]
+    add_issue(store, bare_issue(articles))
+    rebuild_index(store, processes=0)  # one writer, one segment
+    whole = search(store, "科技创新3 乳业", limit=50)
+    monkeypatch.setattr(words, "SEGMENT_ARTICLES", 100)
+    rebuild_index(store, processes=0)
+    with words.open_index(store.search_dir).reader() as reader:
+        assert len(reader.leaf_readers()) == 2  # a new one once a batch of 200 passes 100
+    parts = search(store, "科技创新3 乳业", limit=50)
+    assert parts.total == whole.total == sum(1 for i in range(300) if i % 7 == 3)
+    assert [(h.article_id, round(h.score, 6)) for h in parts.hits] == [
+        (h.article_id, round(h.score, 6)) for h in whole.hits
+    ]
