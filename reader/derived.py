@@ -15,7 +15,6 @@ An import runs it in a thread of its own beside the search index's update
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -26,7 +25,7 @@ from sqlite_utils import Database
 
 from reader.archive import Archive
 from reader.regions import Region
-from reader.worker_processes import map_in_processes
+from reader.worker_processes import map_in_processes, worker_count
 
 log = logging.getLogger(__name__)
 
@@ -85,14 +84,6 @@ def derive_batch(articles: list[ArticleText]) -> list[Derivation]:
     return [derivation_of(article) for article in articles]
 
 
-def auto_processes(count: int, requested: int | None) -> int:
-    if requested is not None:
-        return max(0, requested)
-    if count < PROCESS_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return 0
-    return 2
-
-
 def derive_articles(
     archive: Archive,
     article_ids: list[int],
@@ -106,7 +97,7 @@ def derive_articles(
     ``processes``: worker processes computing the derived data; None picks 2 on a
     multi-core machine for a large batch, 0 computes it in this thread.
     """
-    processes = auto_processes(len(article_ids), processes)
+    processes = worker_count(len(article_ids), processes, PROCESS_THRESHOLD)
     batches = _article_batches(archive, article_ids)
     if processes:
         derived = map_in_processes(derive_batch, batches, processes)
@@ -176,9 +167,14 @@ def update_derived(archive: Archive, changed: Iterable[int]) -> str | None:
     try:
         derive_articles(archive, articles_to_derive(archive, changed))
     except Exception as error:
-        log.exception("deriving regions, keywords and reprints failed")
-        return f"{type(error).__name__}: {error}"
+        return _failed(error)
     return None
+
+
+def _failed(error: Exception) -> str:
+    """Log a failure to derive; what went wrong, for the import report."""
+    log.exception("deriving regions, keywords and reprints failed")
+    return f"{type(error).__name__}: {error}"
 
 
 class Alongside:
@@ -199,8 +195,7 @@ def deriving_alongside(archive: Archive, changed: Collection[int]) -> Iterator[A
             with Archive(archive.folder) as own:
                 outcome.failure = update_derived(own, wanted)
         except Exception as error:  # the archive could not be opened again
-            log.exception("deriving regions, keywords and reprints failed")
-            outcome.failure = f"{type(error).__name__}: {error}"
+            outcome.failure = _failed(error)
 
     thread = threading.Thread(target=derive, name="derive", daemon=True)
     thread.start()

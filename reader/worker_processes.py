@@ -23,6 +23,19 @@ Job = TypeVar("Job")
 Result = TypeVar("Result")
 
 
+WORKERS = 2  # this machine class has two cores; more workers would only queue
+
+
+def worker_count(items: int, requested: int | None, threshold: int) -> int:
+    """Worker processes for ``items`` items: ``requested`` when given, else two on a
+    multi-core machine from ``threshold`` items up (below it, starting them costs more)."""
+    if requested is not None:
+        return max(0, requested)
+    if items < threshold or (os.cpu_count() or 1) < 2:
+        return 0
+    return WORKERS
+
+
 def spawn_context() -> SpawnContext:
     return multiprocessing.get_context("spawn")
 

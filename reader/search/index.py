@@ -44,7 +44,7 @@ from reader.search import analysis, grams, whoosh_private, words
 from reader.search.folding import fold_signature
 from reader.search.lock import IndexLock, lock_at
 from reader.search.pipeline import BATCH, Record, analyzed, auto_processes
-from reader.search.segments import SegmentWorkers
+from reader.search.segments import SegmentRoll, SegmentWorkers
 from reader.store.issues import get_articles, index_hash, searchable_article_hashes
 
 INDEX_SCHEMA = 8
@@ -405,22 +405,18 @@ def _add_all(
     if processes <= 0:
         # Past a segment's worth of articles, this process writes segments of its own as a
         # worker does, so that its postings stay in a term pool of bounded size.
-        segmented = total > words.SEGMENT_ARTICLES and whoosh_private.available()
-        segment, in_segment = None, 0
+        roll = None
+        if total > words.SEGMENT_ARTICLES and whoosh_private.available():
+            roll = SegmentRoll(folder)
         for rows in analyzed(records):
             grams.insert(conn, (row.grams for row in rows), hashes)
-            if not segmented:
+            if roll is None:
                 words.add(writer, (row.words for row in rows))
             else:
-                segment = segment or words.open_segment_writer(folder)
-                words.add(segment, (row.words for row in rows))
-                in_segment += len(rows)
-                if in_segment >= words.SEGMENT_ARTICLES:
-                    segments.append(whoosh_private.finish_segment(segment))
-                    segment, in_segment = None, 0
+                roll.add(row.words for row in rows)
             report(len(rows))
-        if segment is not None:
-            segments.append(whoosh_private.finish_segment(segment))
+        if roll is not None:
+            segments = roll.finish()
     else:
         workers = SegmentWorkers(folder, processes)
         try:

@@ -6,13 +6,13 @@ In-process for small updates; a large import or a rebuild runs the same
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from reader.search import analysis, whoosh_private
 from reader.search.grams import GramRow
 from reader.search.words import WordRow
+from reader.worker_processes import worker_count
 
 BATCH = 200
 POOL_THRESHOLD = 2000  # below this many articles, starting worker processes costs more
@@ -37,11 +37,7 @@ class IndexRow(NamedTuple):
 def auto_processes(count: int, requested: int | None) -> int:
     if not whoosh_private.available():
         return 0  # worker segments need Whoosh's internals
-    if requested is not None:
-        return max(0, requested)
-    if count < POOL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        return 0
-    return 2
+    return worker_count(count, requested, POOL_THRESHOLD)
 
 
 def batches(records: Iterable[Record]) -> Iterator[list[Record]]:

@@ -21,6 +21,7 @@ from typing import Any
 from reader.search import analysis, whoosh_private, words
 from reader.search.grams import GramRow
 from reader.search.pipeline import Record, analyze_batch, batches
+from reader.search.words import WordRow
 from reader.worker_processes import die_with_parent, spawn_context
 
 POLL_SECONDS = 0.5
@@ -88,23 +89,46 @@ class SegmentWorkers:
             return payload
 
 
+class SegmentRoll:
+    """Word rows written into new segments of the word index in ``search_folder``, a new
+    segment once one holds ``words.SEGMENT_ARTICLES`` articles (which bounds the postings
+    held in memory); in a worker, or in the process that holds the index's write lock."""
+
+    def __init__(self, search_folder: Path) -> None:
+        self._folder = search_folder
+        self._writer: Any = None
+        self._articles = 0
+        self._finished: list[Any] = []
+
+    def add(self, rows: Iterable[WordRow]) -> None:
+        if self._writer is None:
+            self._writer = words.open_segment_writer(self._folder)
+        rows = list(rows)
+        words.add(self._writer, rows)
+        self._articles += len(rows)
+        if self._articles >= words.SEGMENT_ARTICLES:
+            self._finish_current()
+
+    def finish(self) -> list[Any]:
+        """The finished segments (for ``whoosh_private.commit_with_segments``)."""
+        if self._writer is not None:
+            self._finish_current()
+        return self._finished
+
+    def _finish_current(self) -> None:
+        self._finished.append(whoosh_private.finish_segment(self._writer))
+        self._writer, self._articles = None, 0
+
+
 def _work(search_folder: str, jobs: Any, results: Any) -> None:
     die_with_parent()
     try:
         tokenizer = analysis.shared_tokenizer()
-        folder = Path(search_folder)
-        writer = words.open_segment_writer(folder)
-        segments, articles = [], 0
+        segments = SegmentRoll(Path(search_folder))
         while (batch := jobs.get()) is not None:
             rows = analyze_batch(batch, tokenizer)
-            words.add(writer, (row.words for row in rows))
+            segments.add(row.words for row in rows)
             results.put(("rows", [row.grams for row in rows]))
-            articles += len(rows)
-            if articles >= words.SEGMENT_ARTICLES:  # bounds the postings held in memory
-                segments.append(whoosh_private.finish_segment(writer))
-                writer = words.open_segment_writer(folder)
-                articles = 0
-        segments.append(whoosh_private.finish_segment(writer))
-        results.put(("segments", segments))
+        results.put(("segments", segments.finish()))
     except BaseException:
         results.put(("error", traceback.format_exc()))
