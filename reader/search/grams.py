@@ -133,6 +133,31 @@ def insert(conn: sqlite3.Connection, rows: Iterable[GramRow], hashes: Mapping[in
     )
 
 
+class IndexedText(NamedTuple):
+    """An article's folded title and body as the gram table holds them, with the hash of
+    what was indexed (equal to the store's :func:`~reader.store.issues.index_hash` while
+    the article is unchanged)."""
+
+    hash: str
+    title: str
+    body: str
+
+
+def indexed_texts(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, IndexedText]:
+    """Article id → its :class:`IndexedText`, for those of ``article_ids`` the table holds."""
+    found: dict[int, IndexedText] = {}
+    for start in range(0, len(article_ids), 500):  # SQLite limits the number of ? parameters
+        chunk = article_ids[start : start + 500]
+        sql = (
+            "SELECT d.id, d.hash, f.title, f.body FROM main.docs AS d "
+            "JOIN main.folded AS f ON f.id = d.id "
+            f"WHERE d.id IN ({','.join('?' * len(chunk))})"
+        )
+        for article_id, hash_, title, body in conn.execute(sql, chunk):
+            found[article_id] = IndexedText(hash_, title, decompress(body))
+    return found
+
+
 def compress(folded_body: str) -> bytes:
     return zlib.compress(folded_body.encode("utf-8"), 1)
 

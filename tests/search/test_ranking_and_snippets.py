@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.archive import Archive
 from reader.search import search
+from reader.store.issues import content_hash
 from tests.support.archives import add_issue
 from tests.support.issues import bare_issue
 from tests.support.stories import FILLER
@@ -90,3 +91,20 @@ def test_occurrences_inside_other_words_still_count(store: Archive) -> None:
         index=True,
     )[:2]
     assert [h.article_id for h in search(store, "科技").hits] == [often, once]
+
+
+def test_matches_point_into_the_text_as_it_is_now_when_the_index_lags(store: Archive) -> None:
+    # Hits take their folded texts from the gram table; an article changed since it was
+    # indexed (the moment between a store write and the index catching up) must not be
+    # painted at the old text's offsets.
+    (article_id,) = add_issue(
+        store, bare_issue([("碳达峰行动", "推进碳达峰，落实碳达峰方案。"), *FILLER]), index=True
+    )[:1]
+    new_text = "新的导语在前。推进碳达峰，落实碳达峰方案。"
+    store.db.execute(
+        "UPDATE articles SET text = ?, content_hash = ? WHERE id = ?",
+        [new_text, content_hash(new_text), article_id],
+    )
+    (hit,) = [h for h in search(store, "碳达峰").hits if h.article_id == article_id]
+    assert [new_text[s:e] for s, e in hit.matches] == ["碳达峰", "碳达峰"]
+    assert hit.matches[0][0] == new_text.index("碳达峰")
