@@ -88,7 +88,6 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def fold_signature() -> str:
     """A short hash of the fold table, for the index's version stamp (each search asks)."""
     digest = hashlib.sha256(str(FOLD_VERSION).encode())

@@ -93,11 +93,16 @@ def _candidate_docnums(
     """A segment's docnum → article id list, and the docnums of candidates not deleted."""
     article_ids = words.segment_article_ids(leaf)
     deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
-    wanted = {
-        docnum
-        for docnum, article_id in enumerate(article_ids)
-        if article_id in candidates and docnum not in deleted
-    }
+    if len(candidates) < len(article_ids):  # look the fewer up: a query's few matches
+        docnum_of = words.segment_docnums(leaf)
+        wanted = {docnum_of[article_id] for article_id in candidates if article_id in docnum_of}
+        wanted.difference_update(deleted)
+    else:
+        wanted = {
+            docnum
+            for docnum, article_id in enumerate(article_ids)
+            if article_id in candidates and docnum not in deleted
+        }
     return article_ids, wanted
 
 

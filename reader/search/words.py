@@ -199,13 +199,17 @@ def delete(writer: IndexWriter, article_ids: Collection[int]) -> None:
 
 
 _ids_cache: dict[tuple[str, str], list[int]] = {}
+_docnums_cache: dict[tuple[str, str], dict[int, int]] = {}
 _ids_lock = threading.Lock()
+
+
+def _segment_key(leaf: IndexReader) -> tuple[str, str]:
+    return (str(getattr(leaf.storage(), "folder", "")), leaf.segment().segment_id())
 
 
 def segment_article_ids(leaf: IndexReader) -> list[int]:
     """docnum → article id of one segment (segments never change, so this is cached)."""
-    segment = leaf.segment()
-    key = (str(getattr(leaf.storage(), "folder", "")), segment.segment_id())
+    key = _segment_key(leaf)
     with _ids_lock:
         cached = _ids_cache.get(key)
     if cached is None:
@@ -215,4 +219,18 @@ def segment_article_ids(leaf: IndexReader) -> list[int]:
             if len(_ids_cache) > 256:
                 _ids_cache.clear()
             _ids_cache[key] = cached
+    return cached
+
+
+def segment_docnums(leaf: IndexReader) -> dict[int, int]:
+    """article id → docnum in one segment (cached as :func:`segment_article_ids` is)."""
+    key = _segment_key(leaf)
+    with _ids_lock:
+        cached = _docnums_cache.get(key)
+    if cached is None:
+        cached = {article_id: docnum for docnum, article_id in enumerate(segment_article_ids(leaf))}
+        with _ids_lock:
+            if len(_docnums_cache) > 256:
+                _docnums_cache.clear()
+            _docnums_cache[key] = cached
     return cached
