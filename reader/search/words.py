@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -198,23 +199,29 @@ def delete(writer: IndexWriter, article_ids: Collection[int]) -> None:
         writer.delete_document(docnum)
 
 
-_ids_cache: dict[tuple[str, str], list[int]] = {}
-_docnums_cache: dict[tuple[str, str], dict[int, int]] = {}
+class _SegmentIds:
+    """A segment's docnum → article id list, and the reverse map once it is asked for."""
+
+    def __init__(self, article_ids: list[int]) -> None:
+        self.article_ids = article_ids
+
+    @cached_property
+    def docnums(self) -> dict[int, int]:
+        return {article_id: docnum for docnum, article_id in enumerate(self.article_ids)}
+
+
+_ids_cache: dict[tuple[str, str], _SegmentIds] = {}
 _ids_lock = threading.Lock()
 
 
-def _segment_key(leaf: IndexReader) -> tuple[str, str]:
-    return (str(getattr(leaf.storage(), "folder", "")), leaf.segment().segment_id())
-
-
-def segment_article_ids(leaf: IndexReader) -> list[int]:
-    """docnum → article id of one segment (segments never change, so this is cached)."""
-    key = _segment_key(leaf)
+def _segment_ids(leaf: IndexReader) -> _SegmentIds:
+    """The ids of one segment (segments never change, so these are cached)."""
+    key = (str(getattr(leaf.storage(), "folder", "")), leaf.segment().segment_id())
     with _ids_lock:
         cached = _ids_cache.get(key)
     if cached is None:
         column = leaf.column_reader("id")
-        cached = [int(column[docnum]) for docnum in range(leaf.doc_count_all())]
+        cached = _SegmentIds([int(column[docnum]) for docnum in range(leaf.doc_count_all())])
         with _ids_lock:
             if len(_ids_cache) > 256:
                 _ids_cache.clear()
@@ -222,15 +229,11 @@ def segment_article_ids(leaf: IndexReader) -> list[int]:
     return cached
 
 
+def segment_article_ids(leaf: IndexReader) -> list[int]:
+    """docnum → article id of one segment."""
+    return _segment_ids(leaf).article_ids
+
+
 def segment_docnums(leaf: IndexReader) -> dict[int, int]:
-    """article id → docnum in one segment (cached as :func:`segment_article_ids` is)."""
-    key = _segment_key(leaf)
-    with _ids_lock:
-        cached = _docnums_cache.get(key)
-    if cached is None:
-        cached = {article_id: docnum for docnum, article_id in enumerate(segment_article_ids(leaf))}
-        with _ids_lock:
-            if len(_docnums_cache) > 256:
-                _docnums_cache.clear()
-            _docnums_cache[key] = cached
-    return cached
+    """article id → docnum in one segment."""
+    return _segment_ids(leaf).docnums
