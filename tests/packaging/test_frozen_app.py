@@ -76,6 +76,9 @@ def test_the_frozen_app_runs_the_command_line(frozen_app: Path, tmp_path: Path) 
     hits = json.loads(found.stdout)["hits"]
     assert found.returncode == 0 and hits, found.stderr
     assert any(word in hit["title"] for hit in hits)
+    # The marks the window paints, from the folded texts the index holds.
+    marked = [hit["title"][s:e] for hit in hits for s, e in hit["title_matches"]]
+    assert word in marked
     # jieba's cache goes to the app's cache folder, never the working directory.
     assert not list(tmp_path.glob("jieba*"))
 
