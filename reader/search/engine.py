@@ -143,6 +143,8 @@ def weighted_words(query: Query, reader: IndexReader) -> WeightedWords:
         for field, boost in fields.items():
             for word in analysis.word_list(tokenizer, term.folded):
                 weighted[(field, word)] = boost
+                if (field, word) not in known:
+                    known[(field, word)] = ranking.word_infos(reader, field, word)
             if len(term.folded) < 2:  # a single character starts too many words
                 continue
             longer = ranking.words_starting_with(reader, field, term.folded, MAX_LONGER_WORDS)

@@ -35,7 +35,7 @@ def words_starting_with(
     index's order). Read from each segment's term table in one pass."""
     found: dict[bytes, dict[int, Any]] = {}
     for number, (leaf, _offset) in enumerate(reader.leaf_readers()):
-        for raw, info in itertools.islice(leaf.iter_prefix(field, prefix), 2 * limit):
+        for raw, info in _segment_words_with_prefix(leaf, field, prefix, 2 * limit):
             found.setdefault(raw, {})[number] = info
     # A segment's first words are all among the first of the whole index, so these are;
     # and a word among those that a segment's first words lack is not in that segment.
@@ -43,6 +43,28 @@ def words_starting_with(
     longer = [(word, found[raw]) for raw in first if (word := raw.decode("utf-8")) != prefix]
     longer.sort(key=lambda pair: -_doc_frequency(pair[1]))
     return longer[:limit]
+
+
+def word_infos(reader: IndexReader, field: str, word: str) -> dict[int, Any]:
+    """A word's term infos by segment (none where a segment lacks it)."""
+    raw = word.encode("utf-8")
+    return {
+        number: info
+        for number, (leaf, _offset) in enumerate(reader.leaf_readers())
+        for found, info in _segment_words_with_prefix(leaf, field, word, 1)
+        if found == raw
+    }
+
+
+def _segment_words_with_prefix(
+    leaf: IndexReader, field: str, prefix: str, limit: int
+) -> list[tuple[bytes, Any]]:
+    if field not in leaf.schema:
+        return []
+    mapped = whoosh_private.words_with_prefix(leaf, field, prefix.encode("utf-8"), limit)
+    if mapped is not None:
+        return mapped
+    return list(itertools.islice(leaf.iter_prefix(field, prefix), limit))
 
 
 def _doc_frequency(infos: dict[int, Any]) -> int:

@@ -12,6 +12,10 @@ Two things the public API cannot do fast enough are done with Whoosh's internals
 - **short posting lists inlined** in the term file (``W3Codec(inlinelimit=…)``): Whoosh
   calls ``W3TermInfo.set_inline``, which it names ``set_inlined``, so any limit above 1
   fails; :func:`codec_options` mends the name before asking for inlining;
+- **a term table's words read from a memory map** (:func:`words_with_prefix`): the layout
+  of Whoosh's ``OrderedHashReader`` (``indexbase``, ``indexlen``, ``endofdata``) read with
+  ``struct.unpack_from``, where its own reads cost a seek and a read for each number, about
+  1,200 a query;
 - **posting blocks read whole** when ranking: the W3 leaf matcher's ``_read_data``,
   ``_data`` and ``_next_block``, and an inlined list's ``ListMatcher._ids`` and
   ``_weights``, a fraction of a microsecond a posting against several through
@@ -27,15 +31,20 @@ version, so an upgrade is seen at once.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import mmap
 import os
+import struct
+import threading
 import types
+import weakref
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.codec.whoosh3 import (
     W3Codec,
@@ -45,6 +54,7 @@ from whoosh.codec.whoosh3 import (
     W3TermInfo,
     W3TermsReader,
 )
+from whoosh.filedb.filetables import HashReader, OrderedHashReader
 from whoosh.index import Index
 from whoosh.matching import ListMatcher
 from whoosh.writing import IndexWriter, PostingPool, SegmentWriter
@@ -73,7 +83,9 @@ _ASSIGNED = (
     (SegmentWriter.__init__, ("docnum", "perdocwriter", "fieldwriter", "pool")),
     (W3LeafMatcher._read_data, ("_data",)),
     (ListMatcher.__init__, ("_ids", "_weights")),
-    (W3TermsReader.__init__, ("_codec", "_postfile")),
+    (W3TermsReader.__init__, ("_codec", "_postfile", "_tindex", "_fieldmap")),
+    (HashReader.__init__, ("startoffset", "endofdata")),
+    (OrderedHashReader._read_extras, ("indexbase", "indexlen")),
     (W3Codec.__init__, ("_blocklimit", "_compression", "_inlinelimit")),
 )
 # Words in at most this many articles keep their postings in the term file: two thirds of
@@ -103,6 +115,8 @@ def problem() -> str | None:
         for name in names
         if name not in method.__code__.co_names
     ]
+    if not hasattr(W3TermsReader, "_keycoder"):
+        missing.append("W3TermsReader._keycoder")
     missing += [
         f"W3PostingsWriter.{m}"
         for m in ("_write_block", "_mini_weights")
@@ -326,6 +340,8 @@ def matcher_for(leaf: Any, fieldname: str, word: str, terminfo: Any) -> Any:
     if not available() or not isinstance(terms, W3TermsReader):
         matcher = leaf.postings(fieldname, word)
         return getattr(matcher, "child", matcher)
+    if isinstance(terminfo, TermBytes):
+        terminfo = terminfo.decoded()
     tbytes = word.encode("utf-8")
     format_ = leaf.schema[fieldname].format
     return terms._codec.postings_reader(
@@ -359,3 +375,81 @@ def posting_blocks(matcher: Any) -> Iterator[tuple[Sequence[int], Sequence[float
         weights.append(matcher.weight())
         matcher.next()
     yield docnums, weights
+
+
+_maps: weakref.WeakKeyDictionary[OrderedHashReader, mmap.mmap] = weakref.WeakKeyDictionary()
+_maps_lock = threading.Lock()
+
+
+def _mapped(table: OrderedHashReader, fileno: Any) -> mmap.mmap:
+    """A read-only map of a term table's file, unmapped once the table is let go."""
+    with _maps_lock:
+        data = _maps.get(table)
+        if data is None:
+            data = _maps[table] = mmap.mmap(fileno(), 0, access=mmap.ACCESS_READ)
+    return data
+
+
+# How an OrderedHashReader's index array stores positions (Whoosh reads them big-endian).
+_POSITION_FORMATS = {code: struct.Struct("!" + code) for code in "BHiIq"}
+_LENGTHS = struct.Struct("!ii")  # an entry's key length and value length, before them
+_DOC_FREQUENCY = struct.Struct("!I")
+
+
+class TermBytes(NamedTuple):
+    """A W3 term info as its term table stores it, decoded only when its postings are read
+    (a word's inlined postings are a pickle: most of the time of reading a term table)."""
+
+    stored: bytes
+
+    def doc_frequency(self) -> int:
+        return _DOC_FREQUENCY.unpack_from(self.stored, 5)[0]  # after a flag byte, a float
+
+    def decoded(self) -> W3TermInfo:
+        return W3TermInfo.from_bytes(self.stored)
+
+
+def words_with_prefix(
+    leaf: Any, fieldname: str, prefix: bytes, limit: int
+) -> list[tuple[bytes, TermBytes]] | None:
+    """Up to ``limit`` (word, term info) of a segment's field whose words start with
+    ``prefix``, in the term table's order, as ``leaf.iter_prefix`` gives them.
+
+    Read from a memory map of the term file, kept while the segment's reader is (Whoosh
+    keeps the file itself open as long). None when the table is not one this knows.
+    """
+    terms = getattr(leaf, "_terms", None)
+    if not available() or not isinstance(terms, W3TermsReader):
+        return None
+    table = terms._tindex
+    position = _POSITION_FORMATS.get(str(getattr(table, "extras", {}).get("indextype")))
+    fileno = getattr(table.dbfile, "fileno", None)
+    if type(table) is not OrderedHashReader or position is None or table.startoffset:
+        return None
+    if fileno is None or fieldname not in terms._fieldmap:
+        return None
+    key = terms._keycoder(fieldname, prefix)
+    data = _mapped(table, fileno)
+    base, step = table.indexbase, position.size
+
+    def key_at(index: int) -> bytes:
+        at = position.unpack_from(data, base + index * step)[0]
+        length = _LENGTHS.unpack_from(data, at)[0]
+        return data[at + _LENGTHS.size : at + _LENGTHS.size + length]
+
+    first = bisect.bisect_left(range(table.indexlen), key, key=key_at)
+    if first == table.indexlen:
+        return []
+    at = position.unpack_from(data, base + first * step)[0]
+    found: list[tuple[bytes, TermBytes]] = []
+    skip = len(key) - len(prefix)  # the field's number before each word
+    while at < table.endofdata and len(found) < limit:
+        key_length, value_length = _LENGTHS.unpack_from(data, at)
+        start = at + _LENGTHS.size
+        word_key = data[start : start + key_length]
+        if not word_key.startswith(key):
+            break
+        value = data[start + key_length : start + key_length + value_length]
+        found.append((word_key[skip:], TermBytes(value)))
+        at = start + key_length + value_length
+    return found

@@ -3,6 +3,7 @@ results without them."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -68,3 +69,34 @@ def test_a_large_in_process_build_writes_bounded_segments_that_rank_the_same(
     assert [(h.article_id, round(h.score, 6)) for h in parts.hits] == [
         (h.article_id, round(h.score, 6)) for h in whole.hits
     ]
+
+
+def test_words_read_from_the_mapped_term_table_are_the_words_whoosh_lists(
+    store: Archive,
+) -> None:
+    from reader.search import words
+
+    articles = [
+        (f"标题{i}号", f"科技{i % 9}创新，科学院第{i}所，科研与科普；乳业{i % 5}。")
+        for i in range(200)
+    ]
+    add_issue(store, bare_issue(articles))
+    rebuild_index(store, processes=0)
+    with words.open_index(store.search_dir).reader() as reader:
+        (leaf, _offset), *_ = reader.leaf_readers()
+        for field in (words.TITLE, words.BODY):
+            # a prefix of many words, of one, of none, beyond the last word, and one character
+            for prefix in ("科", "科技", "乳业3", "无此词", "\uffff", "第1"):
+                plain = [
+                    (word, info.doc_frequency())
+                    for word, info in itertools.islice(leaf.iter_prefix(field, prefix), 2)
+                ]
+                mapped = whoosh_private.words_with_prefix(leaf, field, prefix.encode(), 2)
+                assert mapped is not None
+                assert [(word, info.doc_frequency()) for word, info in mapped] == plain
+                for (_word, info), (_same, whole) in zip(
+                    mapped, itertools.islice(leaf.iter_prefix(field, prefix), 2), strict=True
+                ):
+                    assert info.decoded().inlined_postings() == whole.inlined_postings()
+        # the limit was reached: more words start with 科 than were asked for
+        assert len(list(leaf.iter_prefix(words.BODY, "科"))) > 2
