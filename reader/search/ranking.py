@@ -59,8 +59,6 @@ def word_infos(reader: IndexReader, field: str, word: str) -> dict[int, Any]:
 def _segment_words_with_prefix(
     leaf: IndexReader, field: str, prefix: str, limit: int
 ) -> list[tuple[bytes, Any]]:
-    if field not in leaf.schema:
-        return []
     mapped = whoosh_private.words_with_prefix(leaf, field, prefix.encode("utf-8"), limit)
     if mapped is not None:
         return mapped

@@ -422,11 +422,11 @@ def words_with_prefix(
     if not available() or not isinstance(terms, W3TermsReader):
         return None
     table = terms._tindex
-    position = _POSITION_FORMATS.get(str(getattr(table, "extras", {}).get("indextype")))
-    fileno = getattr(table.dbfile, "fileno", None)
-    if type(table) is not OrderedHashReader or position is None or table.startoffset:
+    if type(table) is not OrderedHashReader or table.startoffset:
         return None
-    if fileno is None or fieldname not in terms._fieldmap:
+    position = _POSITION_FORMATS.get(str(table.extras.get("indextype")))
+    fileno = getattr(table.dbfile, "fileno", None)
+    if position is None or fileno is None or fieldname not in terms._fieldmap:
         return None
     key = terms._keycoder(fieldname, prefix)
     data = _mapped(table, fileno)
