@@ -21,7 +21,8 @@ from sqlite_utils import Database
 from reader.archive import Archive
 from reader.search import grams
 from reader.search import index as search_index
-from reader.search.matching import build_filter_sql, folded_texts, gram_query, text_satisfies
+from reader.search.grams import folded_texts
+from reader.search.matching import build_filter_sql, gram_query, text_satisfies
 from reader.search.query import Query, Term, parse_query
 
 # Past this share of changed articles one full match per topic is cheaper than ranges.

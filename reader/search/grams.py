@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 from reader.search.analysis import gram_tokens
 
 FILE_NAME = "grams.sqlite3"
+CHUNK = 500  # ids a query asks for at once: SQLite limits the number of ? parameters
 TABLES = ("docs", "folded", "fts")
 _SCHEMA = (
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, hash TEXT NOT NULL)",
@@ -143,19 +144,42 @@ class IndexedText(NamedTuple):
     body: str
 
 
+def folded_texts(
+    conn: sqlite3.Connection, article_ids: Iterable[int]
+) -> Iterator[tuple[int, str, str]]:
+    """(article id, folded title, folded body) of the articles the table holds."""
+    rows = _rows_by_id(conn, "SELECT id, title, body FROM main.folded WHERE id IN", article_ids)
+    for article_id, title, body in rows:
+        yield article_id, title, decompress(body)
+
+
+def folded_titles(
+    conn: sqlite3.Connection, article_ids: Iterable[int]
+) -> Iterator[tuple[int, str]]:
+    """(article id, folded title) of the articles the table holds."""
+    yield from _rows_by_id(conn, "SELECT id, title FROM main.folded WHERE id IN", article_ids)
+
+
 def indexed_texts(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, IndexedText]:
     """Article id → its :class:`IndexedText`, for those of ``article_ids`` the table holds."""
-    found: dict[int, IndexedText] = {}
-    for start in range(0, len(article_ids), 500):  # SQLite limits the number of ? parameters
-        chunk = article_ids[start : start + 500]
-        sql = (
-            "SELECT d.id, d.hash, f.title, f.body FROM main.docs AS d "
-            "JOIN main.folded AS f ON f.id = d.id "
-            f"WHERE d.id IN ({','.join('?' * len(chunk))})"
-        )
-        for article_id, hash_, title, body in conn.execute(sql, chunk):
-            found[article_id] = IndexedText(hash_, title, decompress(body))
-    return found
+    select = (
+        "SELECT d.id, d.hash, f.title, f.body FROM main.docs AS d "
+        "JOIN main.folded AS f ON f.id = d.id WHERE d.id IN"
+    )
+    return {
+        article_id: IndexedText(hash_, title, decompress(body))
+        for article_id, hash_, title, body in _rows_by_id(conn, select, article_ids)
+    }
+
+
+def _rows_by_id(
+    conn: sqlite3.Connection, select: str, article_ids: Iterable[int]
+) -> Iterator[tuple]:
+    """The rows of ``select`` (which ends in ``IN``) for these ids, a chunk at a time."""
+    wanted = list(article_ids)
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        yield from conn.execute(f"{select} ({','.join('?' * len(chunk))})", chunk)
 
 
 def compress(folded_body: str) -> bytes:

@@ -13,7 +13,7 @@ article's tags needs no reindex.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -182,7 +182,7 @@ def article_matches(
         return found
     holding = {
         article_id
-        for article_id, title, body in folded_texts(conn, found)
+        for article_id, title, body in grams.folded_texts(conn, found)
         if text_satisfies(query, title, body)
     }
     return [article_id for article_id in found if article_id in holding]
@@ -217,7 +217,7 @@ def title_matches(conn: sqlite3.Connection, query: Query) -> set[int]:
     folded = [t.folded for t in terms]
     return {
         article_id
-        for article_id, title in _folded_titles(conn, found)
+        for article_id, title in grams.folded_titles(conn, found)
         if any(term in title for term in folded)
     }
 
@@ -233,24 +233,3 @@ def text_satisfies(query: Query, title: str, body: str) -> bool:
     return all(any(holds(t) for t in group) for group in query.required) and not any(
         holds(t) for t in query.excluded
     )
-
-
-def folded_texts(
-    conn: sqlite3.Connection, article_ids: Iterable[int]
-) -> Iterator[tuple[int, str, str]]:
-    """(article id, folded title, folded body) of the articles the gram table holds."""
-    wanted = list(article_ids)
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT id, title, body FROM main.folded WHERE id IN ({marks})"
-        for article_id, title, body in conn.execute(sql, chunk):
-            yield article_id, title, grams.decompress(body)
-
-
-def _folded_titles(conn: sqlite3.Connection, article_ids: list[int]) -> Iterator[tuple[int, str]]:
-    for start in range(0, len(article_ids), CHUNK):
-        chunk = article_ids[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT id, title FROM main.folded WHERE id IN ({marks})"
-        yield from conn.execute(sql, chunk)
