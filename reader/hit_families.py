@@ -16,12 +16,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.briefs import exported_article_ids
+from reader.store.chunked import rows_for
 from reader.store.issues import LIVE
 
 # A family is followed this far at most: reprints of reprints are few, and a long chain of
 # links is no longer one piece.
 MAX_FAMILY = 200
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,24 +65,12 @@ _PRINTING_SQL = (
 
 
 def _rows(db: Database, column: str, values: Sequence[object]) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(values), _CHUNK):
-        chunk = list(values[start : start + _CHUNK])
-        marks = ",".join("?" * len(chunk))
-        rows += db.execute(f"{_PRINTING_SQL} AND {column} IN ({marks})", chunk).fetchall()
-    return rows
+    return list(rows_for(db.execute, f"{_PRINTING_SQL} AND {column} IN", values))
 
 
 def _similar_links(db: Database, article_ids: Sequence[int]) -> list[tuple[int, int]]:
-    links: list[tuple[int, int]] = []
-    for start in range(0, len(article_ids), _CHUNK):
-        chunk = list(article_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(chunk))
-        links += db.execute(
-            f"SELECT article_id, other_id FROM article_similar WHERE article_id IN ({marks})",
-            chunk,
-        ).fetchall()
-    return links
+    select = "SELECT article_id, other_id FROM article_similar WHERE article_id IN"
+    return list(rows_for(db.execute, select, article_ids))
 
 
 def families(db: Database, article_ids: Iterable[int]) -> dict[int, Family]:

@@ -28,6 +28,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from reader.search.folding import fold
+from reader.store.chunked import rows_for
 
 SHINGLE = 5  # characters; short enough to survive edits, long enough to be specific
 PERMUTATIONS = 128
@@ -144,19 +145,16 @@ def link_signature(db: Database, article_id: int, values: array | None) -> list[
     )
     candidates.discard(article_id)
     links = []
-    others = sorted(candidates)
-    for start in range(0, len(others), 500):  # SQLite limits the number of ? parameters
-        chunk = others[start : start + 500]
-        rows = db.execute(
-            "SELECT article_id, signature FROM article_derived "
-            f"WHERE article_id IN ({','.join('?' * len(chunk))}) AND signature IS NOT NULL "
-            "ORDER BY article_id",
-            chunk,
-        )
-        for other, stored in rows:
-            similarity = round(estimate(values, _stored(stored)), 2)
-            if similarity >= THRESHOLD:
-                links.append(Similar(other, similarity))
+    rows = rows_for(
+        db.execute,
+        "SELECT article_id, signature FROM article_derived WHERE article_id IN",
+        sorted(candidates),
+        after="AND signature IS NOT NULL ORDER BY article_id",
+    )
+    for other, stored in rows:
+        similarity = round(estimate(values, _stored(stored)), 2)
+        if similarity >= THRESHOLD:
+            links.append(Similar(other, similarity))
     db.conn.executemany(
         "INSERT OR REPLACE INTO article_similar (article_id, other_id, similarity) "
         "VALUES (?, ?, ?)",

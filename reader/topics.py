@@ -18,6 +18,7 @@ from reader.archive import Archive
 from reader.clock import now_iso
 from reader.messages import ReaderError
 from reader.search.query import QuerySyntaxError, parse_query
+from reader.store.chunked import rows_for
 from reader.topic_hits import forget_seen, note_seen, seen_articles, topic_hits_each
 
 
@@ -139,16 +140,11 @@ def topic_hit_ids(archive: Archive, topic: Topic) -> list[int]:
 
 
 def _hit_details(db: Database, article_ids: list[int]) -> list[TopicHit]:
-    hits: list[TopicHit] = []
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            "SELECT a.id, a.title, i.series, i.year, i.issue_no FROM articles a "
-            f"JOIN issues i ON i.id = a.issue_id WHERE a.id IN ({marks})",
-            chunk,
-        )
-        hits += [TopicHit(*row) for row in rows]
+    select = (
+        "SELECT a.id, a.title, i.series, i.year, i.issue_no FROM articles a "
+        "JOIN issues i ON i.id = a.issue_id WHERE a.id IN"
+    )
+    hits = [TopicHit(*row) for row in rows_for(db.execute, select, article_ids)]
     hits.sort(key=lambda h: (h.year or 0, h.issue_no or 0, -h.article_id), reverse=True)
     return hits
 

@@ -284,12 +284,7 @@ def _hits(
 ) -> list[Hit]:
     """The page's hits, their matches found in the folded texts the gram table holds (an
     article changed since it was indexed is folded again)."""
-    wanted = [row[0] for row in rows]
-    articles = {
-        a.id: a
-        for start in range(0, len(wanted), 500)  # SQLite limits the number of ? parameters
-        for a in get_articles(archive.db, wanted[start : start + 500])
-    }
+    articles = {a.id: a for a in get_articles(archive.db, [row[0] for row in rows])}
     body_terms = [t for t in query.positive_terms() if t.field is None]
     title_terms = [t for t in query.positive_terms() if t.field in (None, "title")]
     hits = []

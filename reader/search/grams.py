@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.search.analysis import gram_tokens
+from reader.store.chunked import rows_for
 
 FILE_NAME = "grams.sqlite3"
-CHUNK = 500  # ids a query asks for at once: SQLite limits the number of ? parameters
 TABLES = ("docs", "folded", "fts")
 _SCHEMA = (
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, hash TEXT NOT NULL)",
@@ -109,13 +109,9 @@ def hashes(conn: sqlite3.Connection, article_ids: Iterable[int] | None = None) -
     """Article id → index hash of what the gram table holds (of ``article_ids`` when given)."""
     if article_ids is None:
         return dict(conn.execute("SELECT id, hash FROM docs").fetchall())
-    wanted = sorted(set(article_ids))
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), 500):  # SQLite limits the number of ? parameters
-        chunk = wanted[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(conn.execute(f"SELECT id, hash FROM docs WHERE id IN ({marks})", chunk))
-    return found
+    return dict(
+        rows_for(conn.execute, "SELECT id, hash FROM docs WHERE id IN", sorted(set(article_ids)))
+    )
 
 
 def insert(conn: sqlite3.Connection, rows: Iterable[GramRow], hashes: Mapping[int, str]) -> None:
@@ -148,7 +144,9 @@ def folded_texts(
     conn: sqlite3.Connection, article_ids: Iterable[int]
 ) -> Iterator[tuple[int, str, str]]:
     """(article id, folded title, folded body) of the articles the table holds."""
-    rows = _rows_by_id(conn, "SELECT id, title, body FROM main.folded WHERE id IN", article_ids)
+    rows = rows_for(
+        conn.execute, "SELECT id, title, body FROM main.folded WHERE id IN", article_ids
+    )
     for article_id, title, body in rows:
         yield article_id, title, decompress(body)
 
@@ -157,7 +155,7 @@ def folded_titles(
     conn: sqlite3.Connection, article_ids: Iterable[int]
 ) -> Iterator[tuple[int, str]]:
     """(article id, folded title) of the articles the table holds."""
-    yield from _rows_by_id(conn, "SELECT id, title FROM main.folded WHERE id IN", article_ids)
+    yield from rows_for(conn.execute, "SELECT id, title FROM main.folded WHERE id IN", article_ids)
 
 
 def indexed_texts(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, IndexedText]:
@@ -168,18 +166,8 @@ def indexed_texts(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int,
     )
     return {
         article_id: IndexedText(hash_, title, decompress(body))
-        for article_id, hash_, title, body in _rows_by_id(conn, select, article_ids)
+        for article_id, hash_, title, body in rows_for(conn.execute, select, article_ids)
     }
-
-
-def _rows_by_id(
-    conn: sqlite3.Connection, select: str, article_ids: Iterable[int]
-) -> Iterator[tuple]:
-    """The rows of ``select`` (which ends in ``IN``) for these ids, a chunk at a time."""
-    wanted = list(article_ids)
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        yield from conn.execute(f"{select} ({','.join('?' * len(chunk))})", chunk)
 
 
 def compress(folded_body: str) -> bytes:

@@ -21,8 +21,7 @@ from reader.archive import Archive
 from reader.search import analysis, grams
 from reader.search.folding import fold
 from reader.search.query import Filters, Query, Term
-
-CHUNK = 500  # SQLite limits the number of ? parameters
+from reader.store.chunked import rows_for
 
 
 @dataclass(slots=True)
@@ -190,18 +189,14 @@ def article_matches(
 
 def issue_order(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, Printed]:
     """Each article's issue year and number (what orders equal scores: newer first)."""
-    wanted = list(article_ids)
-    printed: dict[int, Printed] = {}
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        sql = (
-            "SELECT d.id, i.year, i.issue_no FROM main.docs AS d "
-            "JOIN store.issues AS i ON i.id = d.issue_id "
-            f"WHERE d.id IN ({','.join('?' * len(chunk))})"
-        )
-        for article_id, year, issue_no in conn.execute(sql, chunk):
-            printed[article_id] = Printed(year, issue_no)
-    return printed
+    select = (
+        "SELECT d.id, i.year, i.issue_no FROM main.docs AS d "
+        "JOIN store.issues AS i ON i.id = d.issue_id WHERE d.id IN"
+    )
+    return {
+        article_id: Printed(year, issue_no)
+        for article_id, year, issue_no in rows_for(conn.execute, select, article_ids)
+    }
 
 
 def title_matches(conn: sqlite3.Connection, query: Query) -> set[int]:

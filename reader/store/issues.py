@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from reader.clock import now_iso
 from reader.messages import ReaderError
 from reader.parsing.model import ParsedArticle, ParsedIssue
+from reader.store.chunked import rows_for
 from reader.store.clashes import clear_clashes
 from reader.store.history import issue_source_path, save_version
 from reader.store.records import ArticleRecord, IssueRecord
@@ -93,14 +94,9 @@ def get_article(db: Database, article_id: int) -> ArticleRecord | None:
 def get_articles(db: Database, article_ids: Iterable[int]) -> list[ArticleRecord]:
     """Articles by id, in the order asked; ids not in the store are left out."""
     wanted = list(article_ids)
-    if not wanted:
-        return []
-    placeholders = ",".join("?" * len(wanted))
-    sql = (
-        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({placeholders}) "
-        f"AND issue_id IN {_LIVE_ISSUE_IDS}"
-    )
-    by_id = {row["id"]: _article(row) for row in db.query(sql, wanted)}
+    select = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN"
+    rows = rows_for(db.query, select, wanted, after=f"AND issue_id IN {_LIVE_ISSUE_IDS}")
+    by_id = {row["id"]: _article(row) for row in rows}
     return [by_id[i] for i in wanted if i in by_id]
 
 
@@ -148,12 +144,7 @@ def searchable_article_hashes(
     if article_ids is None:
         rows = db.execute(sql).fetchall()
     else:
-        wanted = sorted(set(article_ids))
-        rows = []
-        for start in range(0, len(wanted), 500):  # SQLite limits the number of ? parameters
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows += db.execute(f"{sql} AND a.id IN ({marks})", chunk).fetchall()
+        rows = list(rows_for(db.execute, f"{sql} AND a.id IN", sorted(set(article_ids))))
     return {row[0]: index_hash(row[1], row[2], row[3]) for row in rows}
 
 
