@@ -3,18 +3,19 @@
 The score of an article is BM25 without length normalisation (bulletin articles are of a
 like length): the sum over the query's words of ``boost × idf × tf·(k1+1) / (tf+k1)``, where
 the boost weights titles above bodies. Whoosh's own scorer walks its matcher tree a posting
-at a time, several microseconds each; here each posting block (up to 128 postings) is read
-whole and only the candidate articles are scored, a fraction of a microsecond a posting.
+at a time, several microseconds each; here each posting block (up to
+:data:`~reader.search.words.BLOCK_POSTINGS` postings) is read whole and only the candidate
+articles are scored, a fraction of a microsecond a posting.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection
 from typing import Any
 
-from whoosh.reading import IndexReader, TermNotFound
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from reader.search import whoosh_private, words
@@ -73,28 +74,27 @@ def word_scores(
     searcher: Searcher,
     weighted: dict[tuple[str, str], float],
     candidates: Collection[int],
-    known: KnownTerms | None = None,
+    known: KnownTerms,
 ) -> dict[int, float]:
     """Article id → score, for the candidates that hold any of the ``(field, word)`` pairs
-    (each with its boost)."""
+    (each with its boost); ``known`` holds each pair's term infos by segment."""
     reader = searcher.reader()
     total = max(1, reader.doc_count())
-    known = known or {}
     leaves = [(leaf, *_candidate_docnums(leaf, candidates)) for leaf, _ in reader.leaf_readers()]
     scores: dict[int, float] = {}
     get = scores.get
     for (field, word), boost in weighted.items():
-        infos = known.get((field, word))
-        frequency = reader.doc_frequency(field, word) if infos is None else _doc_frequency(infos)
+        infos = known[(field, word)]
+        frequency = _doc_frequency(infos)
         if not frequency:
             continue
         idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         factor = boost * idf * (K1 + 1)
         for number, (leaf, article_ids, wanted) in enumerate(leaves):
-            if not wanted or (infos is not None and number not in infos):
+            if not wanted or number not in infos:
                 continue
-            info = None if infos is None else infos[number]
-            for docnums, counts in _posting_blocks(leaf, field, word, info):
+            matcher = whoosh_private.matcher_for(leaf, field, word, infos[number])
+            for docnums, counts in whoosh_private.posting_blocks(matcher):
                 # Sets pick a block's candidates in C; most postings of a common word are
                 # of articles the query does not match.
                 hit = wanted.intersection(docnums)
@@ -124,21 +124,3 @@ def _candidate_docnums(
             if article_id in candidates and docnum not in deleted
         }
     return article_ids, wanted
-
-
-def _posting_blocks(
-    leaf: IndexReader, field: str, word: str, info: Any = None
-) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """The (docnums, frequencies) of a word's postings in one segment, a block at a time
-    (``info``: its term info there, when already read)."""
-    if info is not None:
-        yield from whoosh_private.posting_blocks(
-            whoosh_private.matcher_for(leaf, field, word, info)
-        )
-        return
-    try:
-        matcher: Any = leaf.postings(field, word)
-    except TermNotFound:
-        return
-    raw = getattr(matcher, "child", matcher)  # deletions are checked by the caller
-    yield from whoosh_private.posting_blocks(raw)
