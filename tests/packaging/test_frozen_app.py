@@ -196,3 +196,36 @@ def test_the_frozen_app_exports_an_excerpt_with_its_source_line(
         assert "摘编自" in text, fmt
         assert "".join(kept.split()) in text, fmt
         assert "".join(left_out.split()) not in text, fmt
+
+
+def test_the_frozen_app_imports_a_large_folder_on_worker_processes(
+    frozen_app: Path, tmp_path: Path
+) -> None:
+    """A folder of 2,000 articles is indexed and derived by spawned worker processes: each
+    one starts the bundle again, so freezing must let it start and find its data files."""
+    from reader.search.folding import fold
+    from reader.search.pipeline import POOL_THRESHOLD
+    from tests.support.issues import random_issues
+    from tests.support.layout_text import write_office_text
+
+    issues = random_issues(POOL_THRESHOLD)
+    sources = tmp_path / "in"
+    sources.mkdir()
+    for number, issue in enumerate(issues):
+        write_office_text(issue, sources / f"{number:04d}.txt")
+    articles = [a for issue in issues for a in issue.articles]
+    term = "发展"
+    holding = sum(term in fold(a.title) or term in fold(a.text) for a in articles)
+    archive = str(tmp_path / "archive")
+
+    imported = run(frozen_app, tmp_path, "--archive", archive, "import", str(sources))
+    found = run(frozen_app, tmp_path, "--archive", archive, "search", term, "--json")
+    listed = json.loads(run(frozen_app, tmp_path, "--archive", archive, "list", "--json").stdout)
+    last = listed[-1]["articles"][-1] if listed else {"id": 0}
+    shown = run(frozen_app, tmp_path, "--archive", archive, "show", "--json", str(last["id"]))
+
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "warning" not in imported.stderr, imported.stderr  # derived data failed
+    assert sum(len(issue["articles"]) for issue in listed) == len(articles)
+    assert json.loads(found.stdout)["total"] == holding, found.stderr
+    assert json.loads(shown.stdout)["keywords"], shown.stderr
