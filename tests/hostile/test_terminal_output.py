@@ -14,7 +14,7 @@ from reader.parsing.model import ParsedArticle
 from reader.store import issues as store
 from tests.support.archives import add_issue
 from tests.support.cli import run_cli
-from tests.support.issues import invented_issue, north_river_issue
+from tests.support.issues import invented_issue, north_river_issue, random_issues
 from tests.support.layout_text import write_office_text
 
 RETITLE = "\x1b]0;被篡改的标题\x07"
@@ -132,6 +132,11 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(folder: Path) 
     pipe closes, just the exit status of a tool ended by a closed pipe."""
     import subprocess
 
+    # A listing far larger than a pipe holds (64 KB), so the reader is still writing when
+    # the pipe closes; a short one could be written whole first, and end with 0.
+    with Archive(folder) as archive, archive.db.atomic():
+        for issue in random_issues(100):  # about 300 KB of JSON
+            store.insert_issue(archive.db, issue, None)
     process = subprocess.Popen(
         [sys.executable, "-m", "reader", "--archive", str(folder), "list", "--json"],
         stdout=subprocess.PIPE,
