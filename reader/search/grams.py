@@ -29,7 +29,8 @@ FILE_NAME = "grams.sqlite3"
 TABLES = ("docs", "folded", "fts")
 _SCHEMA = (
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, hash TEXT NOT NULL)",
-    # The body zlib-compressed: read back only to delete the article's grams.
+    # The body zlib-compressed: read back to decide terms longer than a bigram, to mark a
+    # page's hits, and to delete the article's grams.
     "CREATE TABLE folded (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body BLOB NOT NULL)",
     # One column: title: terms have tokens of their own, so no column filter is needed
     # (detail=none has none).
