@@ -205,14 +205,12 @@ def test_the_frozen_app_imports_a_large_folder_on_worker_processes(
     one starts the bundle again, so freezing must let it start and find its data files."""
     from reader.search.folding import fold
     from reader.search.pipeline import POOL_THRESHOLD
+    from tests.bench.generate import write_bulletins
     from tests.support.issues import random_issues
-    from tests.support.layout_text import write_office_text
 
     issues = random_issues(POOL_THRESHOLD)
     sources = tmp_path / "in"
-    sources.mkdir()
-    for number, issue in enumerate(issues):
-        write_office_text(issue, sources / f"{number:04d}.txt")
+    write_bulletins(issues, sources)
     articles = [a for issue in issues for a in issue.articles]
     term = "发展"
     holding = sum(term in fold(a.title) or term in fold(a.text) for a in articles)
