@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from reader.clock import now_iso
 from reader.messages import ReaderError
+from reader.store.chunked import rows_for
 
 BriefRef = int | str
 EDITABLE_FIELDS = ("title", "subtitle", "compiler", "date", "preface")
@@ -229,11 +230,7 @@ def add_articles(
     row = _row(db, brief)
     wanted = list(dict.fromkeys(article_ids))
     if wanted:
-        placeholders = ",".join("?" * len(wanted))
-        known = {
-            r[0]
-            for r in db.execute(f"SELECT id FROM articles WHERE id IN ({placeholders})", wanted)
-        }
+        known = {r[0] for r in rows_for(db.execute, "SELECT id FROM articles WHERE id IN", wanted)}
         missing = [str(i) for i in wanted if i not in known]
         if missing:
             raise BriefError("brief.no_such_articles", ids=", ".join(missing))
@@ -445,13 +442,5 @@ def exports_of_article(db: Database, article_id: int) -> list[ExportRecord]:
 
 def exported_article_ids(db: Database, article_ids: Iterable[int]) -> set[int]:
     """Which of ``article_ids`` have gone out in an export (已编入)."""
-    wanted = list(article_ids)
-    if not wanted:
-        return set()
-    placeholders = ",".join("?" * len(wanted))
-    rows = db.execute(
-        "SELECT DISTINCT article_id FROM brief_export_articles"
-        f" WHERE article_id IN ({placeholders})",
-        wanted,
-    ).fetchall()
-    return {row[0] for row in rows}
+    select = "SELECT DISTINCT article_id FROM brief_export_articles WHERE article_id IN"
+    return {row[0] for row in rows_for(db.execute, select, article_ids)}
